@@ -1,0 +1,34 @@
+from django.apps import AppConfig
+from wagtail.users.apps import WagtailUsersAppConfig
+
+
+class CmsConfig(AppConfig):
+    default = True
+    name = "cms"
+    verbose_name = "Centre"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from cms.roles import sync_role_permissions
+
+        # Permissions are created app by app after migrate, so roles get theirs once the
+        # last app with models has had its turn.
+        post_migrate.connect(_after_last_app(sync_role_permissions), weak=False)
+
+
+class CentreUsersAppConfig(WagtailUsersAppConfig):
+    default = False
+    user_viewset = "cms.admin_users.UserViewSet"
+
+
+def _after_last_app(handler):
+    def receiver(sender, **kwargs):
+        from django.apps import apps
+
+        with_models = [c for c in apps.get_app_configs() if c.models_module is not None]
+        if with_models and sender is with_models[-1]:
+            handler(**kwargs)
+
+    return receiver

@@ -1,0 +1,24 @@
+"""A person's private calendar feed: every app adds its own entries."""
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+from icalendar import Calendar
+
+
+def new_calendar(name=None, method=None):
+    calendar = Calendar()
+    calendar.add("prodid", "-//Restorative Practice Centre//EN")
+    calendar.add("version", "2.0")
+    if name:
+        calendar.add("x-wr-calname", name)
+    if method:
+        calendar.add("method", method)
+    return calendar
+
+
+def feed_for(user):
+    calendar = new_calendar(name=f"{settings.CENTRE_NAME}: {user.get_full_name()}")
+    for path in settings.CALENDAR_PROVIDERS:
+        for entry in import_string(path)(user):
+            calendar.add_component(entry)
+    return calendar.to_ical()

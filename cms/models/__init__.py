@@ -1,0 +1,9 @@
+from cms.models.pages import (  # noqa: F401
+    ContentPage,
+    HomePage,
+    PublicationIndexPage,
+    PublicationPage,
+    PublicationTag,
+    TeamDirectoryPage,
+)
+from cms.models.people import Organisation, Team, User  # noqa: F401

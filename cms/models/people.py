@@ -1,0 +1,160 @@
+"""People and the organisations and teams they belong to."""
+
+import secrets
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.urls import reverse
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        LOCAL_AUTHORITY = "local_authority", "Local authority"
+        NHS = "nhs", "NHS trust"
+        SCHOOL = "school", "School or academy trust"
+        VOLUNTARY = "voluntary", "Voluntary or community body"
+        OTHER = "other", "Other partner"
+
+    class Ofsted(models.TextChoices):
+        OUTSTANDING = "outstanding", "Outstanding"
+        GOOD = "good", "Good"
+        REQUIRES_IMPROVEMENT = "requires_improvement", "Requires improvement to be good"
+        INADEQUATE = "inadequate", "Inadequate"
+        NOT_INSPECTED = "", "Not inspected"
+
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.LOCAL_AUTHORITY)
+    is_host_authority = models.BooleanField(
+        default=False,
+        help_text="The council that runs the Centre. Its people are practitioners; "
+        "people from other authorities are visiting leaders.",
+    )
+    ofsted_judgement = models.CharField(
+        "latest Ofsted judgement", max_length=30, choices=Ofsted.choices, blank=True
+    )
+    ofsted_judgement_date = models.DateField("date of judgement", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        permissions = [("view_reports", "Can view monitoring and evaluation reports")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def needs_improvement_support(self):
+        return self.ofsted_judgement in {
+            self.Ofsted.INADEQUATE,
+            self.Ofsted.REQUIRES_IMPROVEMENT,
+        }
+
+
+class Team(models.Model):
+    name = models.CharField(max_length=200)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="teams"
+    )
+    service = models.CharField(
+        max_length=200, blank=True, help_text="For example Restorative Early Support."
+    )
+    cluster = models.CharField(max_length=200, blank=True)
+    area = models.CharField(max_length=100, blank=True, help_text="For example South.")
+    phone = models.CharField(max_length=40, blank=True)
+    show_in_directory = models.BooleanField(
+        default=False, help_text="List this team, with its phone number, in the team directory."
+    )
+    managers = models.ManyToManyField(
+        "cms.User",
+        blank=True,
+        related_name="managed_teams",
+        help_text="Team managers see and assign their team's training.",
+    )
+
+    class Meta:
+        ordering = ["area", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="unique_team_name")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        email = self.normalize_email(email).lower()
+        user = self.model(email=email, **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person who signs in. The email address is the login."""
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField("email address", unique=True)
+    full_name = models.CharField(max_length=150, blank=True)
+    job_title = models.CharField(max_length=150, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="members"
+    )
+    calendar_token = models.CharField(max_length=64, blank=True, db_index=True)
+    erased_at = models.DateTimeField(null=True, blank=True)
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["full_name", "email"]
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    # Wagtail and Django admin call these.
+    def get_full_name(self):
+        return self.full_name or self.email
+
+    def get_short_name(self):
+        return (self.full_name or self.email).split(" ")[0]
+
+    @property
+    def first_name_or_email(self):
+        return self.get_short_name()
+
+    def reset_calendar_token(self):
+        self.calendar_token = secrets.token_urlsafe(32)
+        self.save(update_fields=["calendar_token"])
+        return self.calendar_token
+
+    def get_calendar_feed_url(self):
+        if not self.calendar_token:
+            return ""
+        return reverse("calendar_feed", args=[self.calendar_token])

@@ -1,0 +1,15 @@
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def is_current_for(page, request):
+    """True when the request is for this page or one below it."""
+    url = page.get_url(request=request)
+    return bool(url) and url != "/" and request.path.startswith(url)
+
+
+@register.filter
+def percent(part, whole):
+    return round(100 * part / whole) if whole else 0

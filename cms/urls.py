@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.generic import RedirectView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from cms import views
+
+urlpatterns = [
+    # The admin signs in and out through allauth, so MFA applies to it.
+    path("admin/login/", RedirectView.as_view(url="/accounts/login/?next=/admin/", query_string=False)),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/profile/", views.profile, name="profile"),
+    path("accounts/calendar/reset/", views.reset_calendar_feed, name="reset_calendar_feed"),
+    path("accounts/", include("allauth.urls")),
+    path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
+    path("search/", views.search, name="search"),
+    path("healthz", views.healthz, name="healthz"),
+    path("", include("courses.urls")),
+    path("", include("events.urls")),
+    path("", include("secondments.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler404 = "cms.views.page_not_found"
+handler500 = "cms.views.server_error"

@@ -1,0 +1,63 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from cms import services
+from cms.calendar import feed_for
+from cms.forms import ProfileForm
+from cms.models import User
+
+
+@login_required
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.update_profile(request.user, form)
+        messages.success(request, "Your profile has been saved.")
+        return redirect("profile")
+    return render(request, "cms/profile.html", {"form": form})
+
+
+@login_required
+@require_POST
+def reset_calendar_feed(request):
+    request.user.reset_calendar_token()
+    messages.success(
+        request, "You have a new calendar address. The old one no longer works."
+    )
+    return redirect("profile")
+
+
+def calendar_feed(request, token):
+    user = User.objects.filter(calendar_token=token, is_active=True).exclude(calendar_token="")
+    user = user.first()
+    if user is None:
+        raise Http404
+    response = HttpResponse(feed_for(user), content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    results = Page.objects.none()
+    if query:
+        results = Page.objects.live().public().specific().search(query)
+    page = Paginator(results, 10).get_page(request.GET.get("page"))
+    return render(request, "cms/search.html", {"query": query, "results": page})
+
+
+def healthz(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)

@@ -1,0 +1,55 @@
+"""Admin wiring for people, organisations and teams."""
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms.models import Organisation, Team
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "site"
+    menu_label = "Organisations"
+    list_display = ["name", "kind", "is_host_authority", "ofsted_judgement", "ofsted_judgement_date"]
+    list_filter = ["kind", "is_host_authority", "ofsted_judgement"]
+    list_export = ["name", "kind", "is_host_authority", "ofsted_judgement", "ofsted_judgement_date"]
+    search_fields = ["name"]
+    ordering = ["name"]
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("is_host_authority")]),
+        MultiFieldPanel(
+            [FieldPanel("ofsted_judgement"), FieldPanel("ofsted_judgement_date")],
+            heading="Ofsted",
+        ),
+    ]
+
+
+class TeamViewSet(SnippetViewSet):
+    model = Team
+    icon = "group"
+    menu_label = "Teams"
+    list_display = ["name", "organisation", "service", "cluster", "area", "phone"]
+    list_filter = ["organisation", "area", "show_in_directory"]
+    list_export = ["name", "organisation", "service", "cluster", "area", "phone"]
+    search_fields = ["name", "cluster", "service"]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("organisation"),
+        FieldPanel("service"),
+        FieldRowPanel([FieldPanel("cluster"), FieldPanel("area")]),
+        FieldPanel("phone"),
+        FieldPanel("show_in_directory"),
+        FieldPanel("managers"),
+    ]
+
+
+class PeopleGroup(SnippetViewSetGroup):
+    items = (OrganisationViewSet, TeamViewSet)
+    menu_icon = "group"
+    menu_label = "Organisations and teams"
+    menu_name = "organisations"
+
+
+register_snippet(PeopleGroup)
