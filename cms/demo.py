@@ -254,6 +254,7 @@ def seed_pages():
             old_root.delete()
         home.slug = "home"
         home.save_revision().publish()
+        home = HomePage.objects.get(pk=home.pk)  # fresh url_path for the children
 
     _seed_about(home)
     _seed_practice_model(home)

@@ -1,8 +1,7 @@
-from django.contrib import messages
-from django.shortcuts import redirect
-
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
+from django.contrib import messages
+from django.shortcuts import redirect
 
 from cms.roles import can_access_admin
 

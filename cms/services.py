@@ -3,6 +3,7 @@
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from cms.models import User
 from cms.roles import role_for_organisation
 
 
@@ -20,7 +21,10 @@ def complete_signup(user, *, full_name, job_title, organisation):
 def update_profile(user, form):
     """Save a profile; moving to another organisation moves the person between
     practitioner and visiting leader."""
-    old_role = role_for_organisation(user.organisation)
+    # The form has already copied the new values onto the instance, so the old
+    # organisation is read from the database.
+    previous = User.objects.select_related("organisation").get(pk=user.pk)
+    old_role = role_for_organisation(previous.organisation)
     profile = form.save()
     new_role = role_for_organisation(profile.organisation)
     if old_role != new_role:

@@ -6,6 +6,7 @@ assumes a single process: shared state lives in the database or the cache.
 """
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -35,7 +36,7 @@ def env_list(name, default=""):
 
 
 DEBUG = env_bool("DEBUG", True)
-TESTING = env_bool("TESTING", False)
+TESTING = env_bool("TESTING", "pytest" in sys.modules)
 
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
@@ -203,7 +204,7 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-ACCOUNT_FORMS = {"signup": "cms.forms.SignupForm"}
+ACCOUNT_SIGNUP_FORM_CLASS = "cms.forms.SignupForm"
 ACCOUNT_ADAPTER = "cms.adapters.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if not DEBUG else "http"

@@ -1,0 +1,1 @@
+from courses.models.cpd import CPDEntry  # noqa: F401

@@ -1,0 +1,59 @@
+"""The CPD record: a person's continuing professional development, fit for registration."""
+
+from django.conf import settings
+from django.db import models
+
+
+class CPDEntry(models.Model):
+    class Kind(models.TextChoices):
+        COURSE = "course", "Course"
+        EVENT = "event", "Event or workshop"
+        MENTORING = "mentoring", "Coaching or mentoring"
+        SECONDMENT = "secondment", "Secondment"
+        READING = "reading", "Reading or research"
+        SUPERVISION = "supervision", "Supervision or reflective discussion"
+        OTHER = "other", "Other learning"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cpd_entries"
+    )
+    kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    title = models.CharField(max_length=250)
+    provider = models.CharField(max_length=250, blank=True)
+    date = models.DateField("date of the activity")
+    hours = models.DecimalField(max_digits=5, decimal_places=1, default=0)
+    what_learnt = models.TextField("what I learnt", blank=True)
+    impact_on_practice = models.TextField("impact on my practice", blank=True)
+    impact_on_people = models.TextField(
+        "impact on the people I work with", blank=True
+    )
+    peer_reflection = models.TextField(blank=True)
+    peer_role = models.CharField("role of the peer", max_length=150, blank=True)
+    standards = models.CharField(
+        "professional standards evidenced",
+        max_length=500,
+        blank=True,
+        help_text="Comma-separated codes or names of the standards this evidences.",
+    )
+    # Where an entry came from (a certificate, an event booking, a mentoring session), so
+    # that each activity creates one entry however often it is recorded.
+    source_type = models.CharField(max_length=40, blank=True)
+    source_id = models.PositiveBigIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "CPD entry"
+        verbose_name_plural = "CPD entries"
+        ordering = ["-date", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "source_type", "source_id"],
+                condition=models.Q(source_id__isnull=False),
+                name="one_cpd_entry_per_source",
+            )
+        ]
+        indexes = [models.Index(fields=["user", "date"])]
+
+    def __str__(self):
+        return f"{self.title} ({self.date:%d/%m/%Y})"

@@ -1,0 +1,97 @@
+import os
+
+import pytest
+from django.db import connection
+
+from tests import factories
+
+
+def pytest_collection_modifyitems(config, items):
+    on_postgres = os.environ.get("DATABASE_URL", "").startswith(("postgres", "postgresql"))
+    skip_pg = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://...")
+    for item in items:
+        if "postgres" in item.keywords and not on_postgres:
+            item.add_marker(skip_pg)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """allauth's rate limits and our page caches live in the cache: start each test clean."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_immediately(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def host(db):
+    return factories.HostOrganisationFactory()
+
+
+@pytest.fixture
+def partner(db):
+    return factories.OrganisationFactory(name="Northfield Borough Council")
+
+
+@pytest.fixture
+def team(host):
+    return factories.TeamFactory(name="2gether RES team", organisation=host)
+
+
+@pytest.fixture
+def alice(team):
+    """A practitioner in the team."""
+    return factories.practitioner(email="alice@example.org", full_name="Alice Adams", team=team)
+
+
+@pytest.fixture
+def bob(team):
+    """Another practitioner in the same team."""
+    return factories.practitioner(email="bob@example.org", full_name="Bob Brown", team=team)
+
+
+@pytest.fixture
+def charlie(host):
+    """A practitioner in no team: has no access to Alice's or Bob's things."""
+    return factories.practitioner(email="charlie@example.org", full_name="Charlie Clark")
+
+
+@pytest.fixture
+def manager(team):
+    return factories.team_manager(team, email="manager@example.org", full_name="Mark Manager")
+
+
+@pytest.fixture
+def leader(partner):
+    return factories.visiting_leader(email="leader@example.org", full_name="Lara Leader",
+                                     organisation=partner)
+
+
+@pytest.fixture
+def mentor(host):
+    return factories.mentor(email="mentor@example.org", full_name="Margaret Mentor")
+
+
+@pytest.fixture
+def staff(host):
+    return factories.centre_staff(email="staff@example.org", full_name="Sam Staff")
+
+
+@pytest.fixture
+def on_postgres():
+    return connection.vendor == "postgresql"
+
+
+@pytest.fixture
+def demo_content(db, settings):
+    """The whole demo site, as `make run` builds it."""
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=open(os.devnull, "w"))

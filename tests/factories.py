@@ -1,0 +1,86 @@
+"""Factories shared by every app's tests."""
+
+import factory
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+
+from cms import roles
+from cms.models import Organisation, Team, User
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Partner Authority {n}")
+    kind = Organisation.Kind.LOCAL_AUTHORITY
+
+
+class HostOrganisationFactory(OrganisationFactory):
+    name = "Host City Council"
+    is_host_authority = True
+
+
+class TeamFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Team
+
+    name = factory.Sequence(lambda n: f"Team {n}")
+    organisation = factory.SubFactory(HostOrganisationFactory)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    full_name = factory.Sequence(lambda n: f"Person {n}")
+    job_title = "Social worker"
+    organisation = factory.SubFactory(HostOrganisationFactory)
+
+    @factory.post_generation
+    def password(self, create, extracted, **kwargs):
+        self.set_password(extracted or PASSWORD)
+        if create:
+            self.save(update_fields=["password"])
+            EmailAddress.objects.get_or_create(
+                user=self, email=self.email, defaults={"verified": True, "primary": True}
+            )
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(*Group.objects.filter(name__in=extracted))
+
+
+def practitioner(**kwargs):
+    return UserFactory(roles=[roles.PRACTITIONERS], **kwargs)
+
+
+def visiting_leader(**kwargs):
+    kwargs.setdefault("organisation", OrganisationFactory())
+    return UserFactory(roles=[roles.VISITING_LEADERS], **kwargs)
+
+
+def mentor(**kwargs):
+    return UserFactory(roles=[roles.PRACTITIONERS, roles.MENTORS], **kwargs)
+
+
+def team_manager(team, **kwargs):
+    user = UserFactory(roles=[roles.PRACTITIONERS, roles.TEAM_MANAGERS], team=team,
+                       organisation=team.organisation, **kwargs)
+    team.managers.add(user)
+    return user
+
+
+def centre_staff(with_totp=True, **kwargs):
+    user = UserFactory(roles=[roles.PRACTITIONERS, roles.CENTRE_STAFF], **kwargs)
+    if with_totp:
+        from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+        TOTP.activate(user, generate_totp_secret())
+    return user
