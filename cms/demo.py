@@ -17,6 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
 from cms import roles
+from cms.bootstrap import ensure_base_data
 from cms.models import (
     ContentPage,
     HomePage,
@@ -98,6 +99,7 @@ def stream(*blocks):
 
 
 def seed(stdout, password=DEFAULT_PASSWORD):
+    ensure_base_data()
     host, partners = seed_organisations()
     teams = seed_teams(host)
     people = seed_people(password, teams)

@@ -25,6 +25,21 @@ def _clear_cache():
 
 
 @pytest.fixture(autouse=True)
+def _base_data_in_transactional_tests(request):
+    """Transactional tests start from an emptied database: put back what migrations made
+    (root page, root collection, role groups and their permissions)."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    if transactional:
+        request.getfixturevalue("transactional_db")
+        from cms.bootstrap import ensure_base_data
+
+        ensure_base_data()
+
+
+@pytest.fixture(autouse=True)
 def _tasks_run_immediately(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
