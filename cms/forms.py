@@ -74,3 +74,25 @@ class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
         if team and organisation and team.organisation_id != organisation.pk:
             self.add_error("team", "Choose a team in your organisation, or no team.")
         return cleaned
+
+
+class EraseAccountForm(forms.Form):
+    password = forms.CharField(
+        label="Your password",
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="To be sure it is you.",
+    )
+    confirm = forms.BooleanField(
+        label="I understand that my account and personal details will be erased and this "
+        "cannot be undone",
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password.")
+        return password

@@ -298,6 +298,9 @@ CALENDAR_PROVIDERS = [
     "secondments.calendar.entries_for",
 ]
 
+# Each app's module with export_for(user), erase_for(user) and optionally purge_expired(now).
+PERSONAL_DATA_PROVIDERS = []
+
 # Retention (in days unless stated), applied by `purge_expired`.
 ACCESS_REQUIREMENTS_RETENTION_DAYS = env_int("ACCESS_REQUIREMENTS_RETENTION_DAYS", 7)
 UNVERIFIED_ACCOUNT_RETENTION_DAYS = env_int("UNVERIFIED_ACCOUNT_RETENTION_DAYS", 30)

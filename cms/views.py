@@ -1,4 +1,7 @@
+import json
+
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -6,9 +9,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from cms import services
+from cms import privacy, services
 from cms.calendar import feed_for
-from cms.forms import ProfileForm
+from cms.forms import EraseAccountForm, ProfileForm
 from cms.models import User
 
 
@@ -30,6 +33,26 @@ def reset_calendar_feed(request):
         request, "You have a new calendar address. The old one no longer works."
     )
     return redirect("profile")
+
+
+@login_required
+def download_my_data(request):
+    data = json.dumps(privacy.export_for(request.user), indent=2, default=str)
+    response = HttpResponse(data, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="my-data.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def erase_my_account(request):
+    form = EraseAccountForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        privacy.erase_account(request.user)
+        logout(request)
+        messages.success(request, "Your account has been deleted and your details erased.")
+        return redirect("/")
+    return render(request, "cms/erase_account.html", {"form": form})
 
 
 def calendar_feed(request, token):
