@@ -17,6 +17,15 @@ class CmsConfig(AppConfig):
         # last app with models has had its turn.
         post_migrate.connect(_after_last_app(sync_role_permissions), weak=False)
 
+        # Pages can be published from anywhere (the admin, scheduled publishing, code), so
+        # the cache of anonymous pages listens for Wagtail's own publish signals.
+        from wagtail.signals import page_published, page_unpublished
+
+        from cms.page_cache import invalidate_pages
+
+        page_published.connect(invalidate_pages, dispatch_uid="page_cache_published")
+        page_unpublished.connect(invalidate_pages, dispatch_uid="page_cache_unpublished")
+
 
 class CentreUsersAppConfig(WagtailUsersAppConfig):
     default = False

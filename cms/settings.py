@@ -102,6 +102,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "cms.page_cache.AnonymousPageCacheMiddleware",
     "cms.middleware.AdminRequiresMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -162,6 +163,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous visitors' pages are cached this many seconds (0: off). Off in development and
+# tests, so what you change shows at once; publishing a page drops the cache anyway.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG or TESTING else 60)
 
 # Background work: immediate in development and tests; the database queue in production
 # (TASKS_BACKEND=database), run by `python manage.py db_worker`.

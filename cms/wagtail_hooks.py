@@ -1,10 +1,12 @@
 """Admin wiring for people, organisations and teams."""
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.models import Organisation, Team
+from cms.page_cache import invalidate_pages
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -53,3 +55,10 @@ class PeopleGroup(SnippetViewSetGroup):
 
 
 register_snippet(PeopleGroup)
+
+
+# Any change to what anonymous visitors see drops the cached pages.
+for _hook in ["after_publish_page", "after_unpublish_page", "after_delete_page",
+              "after_move_page", "after_create_snippet", "after_edit_snippet",
+              "after_delete_snippet"]:
+    hooks.register(_hook, invalidate_pages)

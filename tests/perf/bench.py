@@ -1,0 +1,371 @@
+"""The speed benchmark (`make bench`): not part of `make test`.
+
+1. Builds the large data set (tests/perf/dataset.py) on PostgreSQL when DATABASE_URL is
+   set, else on SQLite (bench.sqlite3), once; later runs reuse it.
+2. Starts gunicorn on 127.0.0.1 with the production settings (DEBUG off).
+3. Drives each page from a second process with wrk (a C load generator, so the load
+   generator does not eat the two cores the server needs) at 20 concurrent connections,
+   and reports requests per second and p50/p95/p99 latency, plus each page's throughput as
+   a ratio to the ceiling: /healthz, a minimal view returning a short response, served by
+   the same server in the same run.
+4. Times certificate PDFs, reads each worker's peak memory (VmHWM), and runs a booking
+   rush: 1,000 people book an event with 60 places at once.
+5. Prints a table and writes bench-results.json.
+
+Usage: .venv/bin/python tests/perf/bench.py [--duration 10] [--connections 20] [--scale 1]
+"""
+
+import argparse
+import concurrent.futures
+import http.client
+import json
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  local codes = 0
+  io.write(string.format(
+    '{"requests": %d, "duration_us": %d, "p50_us": %d, "p95_us": %d, "p99_us": %d, '
+    .. '"errors_status": %d, "errors_other": %d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
+    latency:percentile(99), summary.errors.status,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+"""
+
+TARGET_P95_MS = 100
+TARGET_ANON_RATIO = 0.5
+TARGET_SIGNED_IN_RATIO = 0.2
+TARGET_PDF_S = 0.5
+TARGET_MEMORY_MB = 250
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def base_env():
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-secret-key-not-for-production-0123456789abcdefghijklmnop",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "SITE_URL": "http://127.0.0.1",
+        "TASKS_BACKEND": "database",
+        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+        "LOG_LEVEL": "ERROR",
+    }
+    if os.environ.get("DATABASE_URL"):
+        env["DATABASE_URL"] = os.environ["DATABASE_URL"]
+    else:
+        env["SQLITE_PATH"] = str(ROOT / "bench.sqlite3")
+    if os.environ.get("REDIS_URL"):
+        env["REDIS_URL"] = os.environ["REDIS_URL"]
+    return env
+
+
+def manage(*args, env):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def setup_django(env):
+    os.environ.update(env)
+    os.environ["DEBUG"] = "1"  # this process builds data; the server runs with DEBUG off
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
+    import django
+
+    django.setup()
+
+
+def prepare(env, scale):
+    """Migrate, load the demo, build the data set, and sign in the benchmark's people."""
+    debug_env = {**env, "DEBUG": "1"}
+    manage("migrate", "--no-input", "-v", "0", env=debug_env)
+    manage("seed_demo", env=debug_env)
+    manage("collectstatic", "--no-input", "-v", "0", env=env)
+    setup_django(env)
+    from tests.perf import dataset
+
+    if not dataset.already_built():
+        print(f"Building the data set (scale {scale}) ...", flush=True)
+        dataset.build(scale=scale)
+    return personas()
+
+
+def personas():
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    from cms import roles
+    from cms.models import User
+    from courses.models import Certificate, CourseIndexPage, Enrolment, ModulePage
+    from events.models import EventIndexPage, EventPage
+    from tests.perf.dataset import MARKER_SLUG
+
+    def session_for(user):
+        client = Client()
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client.cookies["sessionid"].value
+
+    enrolment = (
+        Enrolment.objects.filter(user__email__startswith="bench", user__team__isnull=False,
+                                 status=Enrolment.Status.ACTIVE)
+        .select_related("user", "course").order_by("pk").first()
+    )
+    learner = enrolment.user
+    manager = User.objects.filter(team=learner.team).exclude(pk=learner.pk).order_by("pk").first()
+    manager.groups.add(Group.objects.get(name=roles.TEAM_MANAGERS))
+    learner.team.managers.add(manager)
+    leader = User.objects.get(email="leader@example.org")
+    catalogue = CourseIndexPage.objects.get(slug=MARKER_SLUG)
+    module = ModulePage.objects.child_of(enrolment.course).order_by("path").first()
+    event = EventPage.objects.live().child_of(EventIndexPage.objects.get(slug="bench-events")) \
+        .order_by("-start").first()
+    certificate = Certificate.objects.filter(user__email="practitioner@example.org").first()
+    return {
+        "learner": session_for(learner),
+        "manager": session_for(manager),
+        "leader": session_for(leader),
+        "practitioner": session_for(User.objects.get(email="practitioner@example.org")),
+        "catalogue": catalogue.url,
+        "course": enrolment.course.url,
+        "module": module.url,
+        "event_list": EventIndexPage.objects.get(slug="bench-events").url,
+        "event": event.url,
+        "certificate_pdf": f"/certificates/{certificate.public_id}/pdf/" if certificate else None,
+    }
+
+
+def start_server(env, port, workers):
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "cms.wsgi", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(workers), "--worker-class", "gthread", "--threads", "4",
+         "--max-requests", "0", "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )
+    for _ in range(200):
+        try:
+            http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/healthz")
+            break
+        except OSError:
+            time.sleep(0.1)
+    return process
+
+
+def worker_pids(master):
+    children = Path(f"/proc/{master.pid}/task/{master.pid}/children")
+    return [int(p) for p in children.read_text().split()] if children.exists() else []
+
+
+def peak_memory_mb(pid):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def wrk(url, session, duration, connections, script):
+    command = ["wrk", "-t", "2", "-c", str(connections), "-d", f"{duration}s", "-s", script,
+               "--timeout", "10s", url]
+    if session:
+        command[1:1] = ["-H", f"Cookie: sessionid={session}"]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    line = [x for x in output.splitlines() if x.startswith("{")][-1]
+    result = json.loads(line)
+    seconds = result["duration_us"] / 1e6
+    return {
+        "rps": round(result["requests"] / seconds, 1),
+        "p50_ms": round(result["p50_us"] / 1000, 1),
+        "p95_ms": round(result["p95_us"] / 1000, 1),
+        "p99_ms": round(result["p99_us"] / 1000, 1),
+        "non_2xx": result["errors_status"],
+        "errors": result["errors_other"],
+        "requests": result["requests"],
+    }
+
+
+def status_of(port, path, session=None):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    headers = {"Cookie": f"sessionid={session}"} if session else {}
+    connection.request("GET", path, headers=headers)
+    response = connection.getresponse()
+    body = response.read()
+    return response.status, body
+
+
+def time_pdf(port, path, session, runs=10):
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        status, body = status_of(port, path, session)
+        timings.append(time.perf_counter() - started)
+        assert status == 200 and body.startswith(b"%PDF"), status
+    return {"median_s": round(statistics.median(timings), 3), "max_s": round(max(timings), 3)}
+
+
+def booking_rush(port, people=1000, places=60, parallel=50):
+    """1,000 people book one event with 60 places within a few seconds."""
+    import datetime
+
+    from django.db import connection
+    from django.test import Client
+    from django.utils import timezone
+
+    from cms.models import User
+    from events.models import EventBooking, EventIndexPage, EventPage
+
+    index = EventIndexPage.objects.get(slug="bench-events")
+    start = timezone.now() + datetime.timedelta(days=30)
+    slug = f"rush-{int(time.time())}"
+    event = EventPage(title="Booking rush", slug=slug, summary="Rush.", start=start,
+                      end=start + datetime.timedelta(hours=2), is_online=True,
+                      joining_link="https://meet.example.org/rush", capacity=places)
+    index.add_child(instance=event)
+    users = list(User.objects.filter(email__startswith="bench", team__isnull=False)
+                 .order_by("-pk")[:people])
+    sessions = []
+    for user in users:
+        client = Client()
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        sessions.append(client.cookies["sessionid"].value)
+    connection.close()
+    token = "b" * 32
+
+    def book(session):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        conn.request(
+            "POST", f"/bookings/events/{event.pk}/book/", body="access_requirements=",
+            headers={"Cookie": f"sessionid={session}; csrftoken={token}",
+                     "X-CSRFToken": token,
+                     "Content-Type": "application/x-www-form-urlencoded"},
+        )
+        response = conn.getresponse()
+        response.read()
+        return response.status
+
+    started = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(parallel) as pool:
+        statuses = list(pool.map(book, sessions))
+    elapsed = time.perf_counter() - started
+    bookings = list(EventBooking.objects.filter(event=event).order_by("pk"))
+    confirmed = [b for b in bookings if b.status == EventBooking.Status.CONFIRMED]
+    waitlisted = [b for b in bookings if b.status == EventBooking.Status.WAITLISTED]
+    # Waitlist order must be the order in which the bookings committed (their pk order).
+    positions = [b.waitlist_position for b in waitlisted] if waitlisted and hasattr(
+        waitlisted[0], "waitlist_position") else None
+    in_order = positions is None or positions == sorted(positions)
+    return {
+        "people": people, "places": places, "seconds": round(elapsed, 2),
+        "confirmed": len(confirmed), "waitlisted": len(waitlisted),
+        "server_errors": sum(1 for s in statuses if s >= 500),
+        "statuses": {str(s): statuses.count(s) for s in sorted(set(statuses))},
+        "waitlist_in_commit_order": in_order,
+        "ok": len(confirmed) == places and len(waitlisted) == people - places
+        and not any(s >= 500 for s in statuses) and in_order,
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=10, help="seconds per page")
+    parser.add_argument("--connections", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--scale", type=float, default=1.0,
+                        help="fraction of the full data set (1 = 50,000 users ...)")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is needed: apt-get install wrk")
+
+    env = base_env()
+    info = prepare(env, args.scale)
+    port = free_port()
+    server = start_server(env, port, args.workers)
+    results = {"pages": {}, "settings": vars(args),
+               "database": "postgresql" if "DATABASE_URL" in env else "sqlite"}
+    script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
+    script.write(WRK_SCRIPT)
+    script.close()
+    pages = [
+        ("ceiling (/healthz)", "/healthz", None, "ceiling"),
+        ("home page", "/", None, "anonymous"),
+        ("course catalogue", info["catalogue"], None, "anonymous"),
+        ("course page, anonymous", info["course"], None, "anonymous"),
+        ("course page, signed in", info["course"], info["learner"], "signed in"),
+        ("module page", info["module"], info["learner"], "signed in"),
+        ("My learning", "/learning/", info["learner"], "signed in"),
+        ("team matrix", "/learning/team/", info["manager"], "signed in"),
+        ("event list", info["event_list"], None, "anonymous"),
+        ("event page", info["event"], None, "anonymous"),
+        ("mentor directory", "/leadership/mentors/", info["leader"], "signed in"),
+    ]
+    try:
+        for name, path, session, kind in pages:
+            status, _ = status_of(port, path, session)
+            if status != 200:
+                raise SystemExit(f"{name} ({path}) answered {status}, not 200")
+            wrk(f"http://127.0.0.1:{port}{path}", session, 2, args.connections, script.name)
+            result = wrk(f"http://127.0.0.1:{port}{path}", session, args.duration,
+                         args.connections, script.name)
+            results["pages"][name] = {"path": path, "kind": kind, **result}
+            print(f"  {name:28} {result['rps']:8.1f} req/s  p95 {result['p95_ms']:6.1f} ms",
+                  flush=True)
+        ceiling = results["pages"]["ceiling (/healthz)"]["rps"]
+        for page in results["pages"].values():
+            page["ratio"] = round(page["rps"] / ceiling, 3)
+            target = {"anonymous": TARGET_ANON_RATIO, "signed in": TARGET_SIGNED_IN_RATIO}.get(
+                page["kind"])
+            page["meets_targets"] = page["p95_ms"] < TARGET_P95_MS and (
+                target is None or page["ratio"] >= target) and page["non_2xx"] == 0
+        if info["certificate_pdf"]:
+            results["certificate_pdf"] = time_pdf(port, info["certificate_pdf"],
+                                                  info["practitioner"])
+        results["booking_rush"] = booking_rush(port)
+        results["worker_peak_memory_mb"] = [round(peak_memory_mb(pid), 1)
+                                            for pid in worker_pids(server)]
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+        os.unlink(script.name)
+
+    print_table(results)
+    (ROOT / "bench-results.json").write_text(json.dumps(results, indent=2))
+    print(f"Wrote {ROOT / 'bench-results.json'}")
+
+
+def print_table(results):
+    print()
+    print(f"{'page':30} {'req/s':>8} {'ratio':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7}  ok")
+    for name, page in results["pages"].items():
+        print(f"{name:30} {page['rps']:8.1f} {page['ratio']:6.2f} {page['p50_ms']:7.1f} "
+              f"{page['p95_ms']:7.1f} {page['p99_ms']:7.1f}  "
+              f"{'yes' if page['meets_targets'] else 'NO'}")
+    if "certificate_pdf" in results:
+        pdf = results["certificate_pdf"]
+        print(f"certificate PDF: median {pdf['median_s']} s, max {pdf['max_s']} s "
+              f"(target < {TARGET_PDF_S} s)")
+    print(f"worker peak memory (MB): {results['worker_peak_memory_mb']} "
+          f"(target < {TARGET_MEMORY_MB})")
+    rush = results["booking_rush"]
+    print(f"booking rush: {rush['people']} people, {rush['places']} places: "
+          f"{rush['confirmed']} confirmed, {rush['waitlisted']} waitlisted, "
+          f"{rush['server_errors']} server errors, {rush['seconds']} s, "
+          f"{'OK' if rush['ok'] else 'FAILED'}")
+
+
+if __name__ == "__main__":
+    main()
