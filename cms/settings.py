@@ -306,6 +306,11 @@ CALENDAR_PROVIDERS = [
 # Each app's module with export_for(user), erase_for(user) and optionally purge_expired(now).
 PERSONAL_DATA_PROVIDERS = []
 
+# Mentoring: how many open bookings a mentee may hold at once; how long a sponsor's
+# endorsement link lasts (seconds).
+MENTORING_MAX_OPEN_BOOKINGS = env_int("MENTORING_MAX_OPEN_BOOKINGS", 3)
+SECONDMENT_SPONSOR_LINK_MAX_AGE = env_int("SECONDMENT_SPONSOR_LINK_MAX_AGE", 60 * 60 * 24 * 21)
+
 # Retention (in days unless stated), applied by `purge_expired`.
 ACCESS_REQUIREMENTS_RETENTION_DAYS = env_int("ACCESS_REQUIREMENTS_RETENTION_DAYS", 7)
 UNVERIFIED_ACCOUNT_RETENTION_DAYS = env_int("UNVERIFIED_ACCOUNT_RETENTION_DAYS", 30)
