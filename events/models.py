@@ -12,7 +12,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Pag
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from cms.blocks import BaseStreamBlock
 
@@ -32,7 +31,6 @@ class ModuleChooserPanel(PageChooserPanel):
         return super().get_form_options()
 
 
-@register_snippet
 class Venue(models.Model):
     name = models.CharField(max_length=200)
     address = models.TextField()
