@@ -33,7 +33,7 @@ def _lock_event(event):
     queryset = EventPage.objects.all()
     if LOCK_EVENT_ROWS:
         queryset = queryset.select_for_update()
-    return queryset.select_related("venue").get(pk=event.pk)
+    return queryset.get(pk=event.pk)
 
 
 def _lock_booking(booking):

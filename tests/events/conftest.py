@@ -18,7 +18,17 @@ _counter = itertools.count(1)
 def event_index(db):
     home = HomePage.objects.first()
     if home is None:
-        root = Page.get_first_root_node()
+        # A transactional test flushes the tree the migrations made: rebuild a root.
+        from django.conf import settings
+        from wagtail.coreutils import get_supported_content_language_variant
+        from wagtail.models import Locale
+
+        Locale.objects.get_or_create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root")
+        )
         home = root.add_child(instance=HomePage(title="Home", slug="home-test"))
         Site.objects.update_or_create(
             is_default_site=True,
