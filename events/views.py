@@ -75,7 +75,7 @@ def _has_feedback(booking):
 @login_required
 def book(request, event_id):
     event = _get_live_event(event_id)
-    form = BookingForm(request.POST or None)
+    form = BookingForm(request.POST if request.method == "POST" else None)
     error = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -115,7 +115,7 @@ def booking_detail(request, reference):
 @login_required
 def cancel(request, reference):
     booking = _get_booking_for_user(request, reference)
-    form = CancelForm(request.POST or None)
+    form = CancelForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             if booking.status in (Status.WAITLISTED, Status.OFFERED) \
@@ -176,7 +176,7 @@ def feedback(request, reference):
     if _has_feedback(booking):
         messages.info(request, "Thank you: you have already given feedback on this event.")
         return redirect("events:booking_detail", reference=booking.reference)
-    form = FeedbackForm(request.POST or None)
+    form = FeedbackForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.submit_feedback(booking, request.user, **form.cleaned_data)
