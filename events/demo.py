@@ -59,7 +59,7 @@ EVENTS = [
     ("mi-skills-practice", "Motivational Interviewing skills practice",
      "A small, hands-on session practising open questions, affirmations, reflections and "
      "summaries in pairs, with feedback from an MI trainer.",
-     30, 13.5, 3, "hub", 6, Audience.EVERYONE, 3, (6, 2)),
+     30, 13.5, 3, "hub", 6, Audience.EVERYONE, 3, (6, 0)),
     ("oba-turn-the-curve-school-attendance", "OBA turn-the-curve workshop: school attendance",
      "Use Outcomes Based Accountability to turn the curve on school attendance, the first of "
      "the 3A's: attend, achieve, attain. Bring your cluster's data.",
@@ -98,7 +98,6 @@ EVENTS = [
 
 PROGRAMME = {
     "default": [
-        ("heading", {"text": "Programme", "size": "h2"}),
         ("paragraph", rich(
             "Arrival and coffee, then an opening from the Centre for Excellence.",
             "Workshops in small groups, a shared lunch (tell us your dietary needs when you "
