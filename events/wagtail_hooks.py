@@ -2,10 +2,12 @@
 event page to its bookings, register and sign-in sheet."""
 
 from django.urls import reverse
+from django.utils.functional import cached_property
 from wagtail import hooks
 from wagtail.admin import widgets as wagtailadmin_widgets
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events import services
@@ -20,6 +22,16 @@ class VenueViewSet(SnippetViewSet):
     search_fields = ["name", "address"]
 
 
+class RecordPermissionPolicy(ModelPermissionPolicy):
+    """Bookings and feedback are created only through the booking rules (which hold the
+    capacity lock and write history), so the admin never adds or deletes them."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+
 class EventBookingViewSet(ModelViewSet):
     model = EventBooking
     icon = "tick-inverse"
@@ -27,15 +39,20 @@ class EventBookingViewSet(ModelViewSet):
     add_to_admin_menu = False
     list_display = ["reference", "user", "event_title", "event_start", "status", "created_at"]
     list_filter = ["status", "event"]
-    list_export = ["reference", "event_title", "event_start", "user__full_name", "user__email",
-                   "user__organisation__name", "status", "access_requirements", "created_at"]
-    export_headings = {"user__full_name": "Name", "user__email": "Email",
-                       "user__organisation__name": "Organisation"}
-    search_fields = ["reference", "user__full_name", "user__email", "event_title"]
+    list_export = ["reference", "event_title", "event_start", "user.full_name", "user.email",
+                   "user.organisation.name", "status", "access_requirements", "created_at"]
+    export_headings = {"user.full_name": "Name", "user.email": "Email",
+                       "user.organisation.name": "Organisation"}
+    search_fields = ["reference", "event_title"]
     ordering = ["-event_start", "pk"]
     # Bookings change only through the booking rules (staff use the event's bookings page).
     form_fields = ["access_requirements"]
     inspect_view_enabled = True
+    copy_view_enabled = False
+
+    @cached_property
+    def permission_policy(self):
+        return RecordPermissionPolicy(self.model)
 
     def get_queryset(self, request):
         return EventBooking.objects.select_related("user", "user__organisation", "event")
@@ -47,11 +64,16 @@ class EventFeedbackViewSet(ModelViewSet):
     menu_label = "Feedback"
     list_display = ["booking", "rating", "created_at"]
     list_filter = ["rating", "booking__event"]
-    list_export = ["booking__event_title", "rating", "most_useful", "do_differently",
+    list_export = ["booking.event_title", "rating", "most_useful", "do_differently",
                    "created_at"]
-    export_headings = {"booking__event_title": "Event"}
+    export_headings = {"booking.event_title": "Event"}
     form_fields = ["rating", "most_useful", "do_differently"]
     inspect_view_enabled = True
+    copy_view_enabled = False
+
+    @cached_property
+    def permission_policy(self):
+        return RecordPermissionPolicy(self.model)
 
 
 class EventsGroup(ViewSetGroup):
