@@ -55,7 +55,8 @@ class Venue(models.Model):
 
     @property
     def one_line(self):
-        parts = [self.name, " ".join(self.address.split()), self.postcode]
+        lines = [line.strip() for line in self.address.splitlines() if line.strip()]
+        parts = [self.name, *lines, self.postcode]
         return ", ".join(p for p in parts if p)
 
 

@@ -2,12 +2,12 @@
 event page to its bookings, register and sign-in sheet."""
 
 from django.urls import reverse
-from django.utils.functional import cached_property
 from wagtail import hooks
 from wagtail.admin import widgets as wagtailadmin_widgets
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events import services
@@ -32,6 +32,10 @@ class RecordPermissionPolicy(ModelPermissionPolicy):
         return super().user_has_permission(user, action)
 
 
+register_permission_policy(EventBooking, RecordPermissionPolicy(EventBooking))
+register_permission_policy(EventFeedback, RecordPermissionPolicy(EventFeedback))
+
+
 class EventBookingViewSet(ModelViewSet):
     model = EventBooking
     icon = "tick-inverse"
@@ -50,10 +54,6 @@ class EventBookingViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
 
-    @cached_property
-    def permission_policy(self):
-        return RecordPermissionPolicy(self.model)
-
     def get_queryset(self, request):
         return EventBooking.objects.select_related("user", "user__organisation", "event")
 
@@ -70,10 +70,6 @@ class EventFeedbackViewSet(ModelViewSet):
     form_fields = ["rating", "most_useful", "do_differently"]
     inspect_view_enabled = True
     copy_view_enabled = False
-
-    @cached_property
-    def permission_policy(self):
-        return RecordPermissionPolicy(self.model)
 
 
 class EventsGroup(ViewSetGroup):
