@@ -186,7 +186,7 @@ class SlotForm(forms.Form):
         help_text="For an in-person session. Only the person who books sees it.",
     )
     video_link = forms.URLField(
-        label="Video call link", required=False,
+        label="Video call link", required=False, assume_scheme="https",
         help_text="For a video call. Only the person who books sees it.",
         error_messages={"invalid": "Enter a full web address starting https://"},
     )
