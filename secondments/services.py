@@ -379,6 +379,10 @@ def _booking_history(booking, *, actor, action, from_status="", to_status="", re
     )
 
 
+def slot_is_taken(slot):
+    return slot.bookings.filter(status__in=MentoringBooking.ACTIVE).exists()
+
+
 def book_slot(slot, mentee, goals):
     """A mentee books an open future slot, stating their goals. One booking per slot (the
     slot row is locked and a database constraint backs it); at most
@@ -401,7 +405,7 @@ def book_slot(slot, mentee, goals):
                 raise SecondmentError("This mentor is not taking bookings at the moment.")
             if slot.starts_at <= timezone.now():
                 raise SecondmentError("This slot has already started.")
-            if slot.bookings.filter(status__in=MentoringBooking.ACTIVE).exists():
+            if slot_is_taken(slot):
                 raise SecondmentError("Sorry, someone has just booked this slot.")
             open_count = MentoringBooking.objects.filter(
                 mentee=mentee, status=MentoringBooking.Status.BOOKED,
@@ -418,7 +422,9 @@ def book_slot(slot, mentee, goals):
                              to_status=MentoringBooking.Status.BOOKED, reason=goals)
     except IntegrityError:
         # Only reached without the slot lock: the constraint is the last line of defence.
-        raise SecondmentError("Sorry, someone has just booked this slot.") from None
+        error = SecondmentError("Sorry, someone has just booked this slot.")
+        error.caught_by_constraint = True
+        raise error from None
     context = {"booking": booking, "slot": slot, "mentor": slot.mentor}
     emails.send("secondments-booking-confirmed", mentee.email, {**context, "for_mentor": False})
     emails.send("secondments-booking-confirmed", slot.mentor.user.email,

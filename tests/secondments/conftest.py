@@ -20,9 +20,32 @@ from tests import factories
 _counter = itertools.count(1)
 
 
+@pytest.fixture(autouse=True)
+def _roles_exist(request):
+    """Transactional tests flush the database, groups included: put the roles back."""
+    if "django_db" not in request.keywords:
+        return
+    request.getfixturevalue("db")
+    from django.contrib.auth.models import Group
+
+    from cms import roles
+
+    for name in roles.ALL_ROLES:
+        Group.objects.get_or_create(name=name)
+
+
 @pytest.fixture
 def home(db):
     root = Page.get_first_root_node()
+    if root is None:  # flushed by a transactional test
+        from django.conf import settings
+        from wagtail.coreutils import get_supported_content_language_variant
+        from wagtail.models import Locale
+
+        Locale.objects.get_or_create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
     home = HomePage(title="Home", slug=f"home-{next(_counter)}")
     root.add_child(instance=home)
     Site.objects.update_or_create(
