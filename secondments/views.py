@@ -36,6 +36,11 @@ from secondments.models import (
 )
 
 
+def _posted(request):
+    """The submitted data, even when empty (an empty POST must show its errors)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _staff_required(request):
     if not roles.is_centre_staff(request.user):
         raise PermissionDenied
@@ -65,7 +70,7 @@ def apply(request, page_id):
     if existing:
         messages.info(request, "You have already applied for this secondment.")
         return redirect(existing.get_absolute_url())
-    form = ApplicationForm(request.POST or None, initial={"current_role": request.user.job_title})
+    form = ApplicationForm(_posted(request), initial={"current_role": request.user.job_title})
     if request.method == "POST" and form.is_valid():
         try:
             application = services.submit_application(opportunity, request.user, **form.cleaned_data)
@@ -153,7 +158,7 @@ def sponsor(request, token):
     except (signing.BadSignature, SecondmentApplication.DoesNotExist, ValueError, TypeError):
         return render(request, "secondments/sponsor_refused.html", {"expired": False},
                       status=400)
-    form = SponsorDecisionForm(request.POST or None)
+    form = SponsorDecisionForm(_posted(request))
     answered = application.sponsor_decision != SecondmentApplication.SponsorDecision.PENDING
     if request.method == "POST" and not answered and form.is_valid():
         try:
@@ -203,7 +208,7 @@ def staff_application(request, pk):
         .prefetch_related("history"),
         pk=pk,
     )
-    form = StaffActionForm(request.POST or None, application=application)
+    form = StaffActionForm(_posted(request), application=application)
     if request.method == "POST" and form.is_valid():
         action = form.cleaned_data["action"]
         reason = form.cleaned_data["reason"]
@@ -270,7 +275,7 @@ def book(request, slot_id):
     slot = get_object_or_404(
         MentoringSlot.objects.select_related("mentor__user"), pk=slot_id, mentor__is_active=True
     )
-    form = BookingForm(request.POST or None)
+    form = BookingForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             booking = services.book_slot(slot, request.user, form.cleaned_data["goals"])
@@ -369,7 +374,7 @@ def booking_feedback(request, pk):
     booking = _get_booking_for_user(request.user, pk)
     if booking.mentee_id != request.user.pk:
         raise Http404
-    form = FeedbackForm(request.POST or None, instance=booking)
+    form = FeedbackForm(_posted(request), instance=booking)
     if request.method == "POST" and form.is_valid():
         try:
             services.record_mentee_feedback(
@@ -431,7 +436,7 @@ def mentor_dashboard(request):
 @login_required
 def mentor_profile_edit(request):
     profile = _get_mentor_profile_for_user(request.user)
-    form = MentorProfileForm(request.POST or None, instance=profile)
+    form = MentorProfileForm(_posted(request), instance=profile)
     if request.method == "POST" and form.is_valid():
         profile = form.save(commit=False)
         profile.user = request.user
@@ -447,7 +452,7 @@ def publish_slots(request):
     profile = _get_mentor_profile_for_user(request.user)
     if profile is None:
         return redirect("secondments:mentor_profile_edit")
-    form = SlotForm(request.POST or None)
+    form = SlotForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
