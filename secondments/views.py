@@ -412,7 +412,7 @@ def mentor_dashboard(request):
         return redirect("secondments:mentor_profile_edit")
     now = timezone.now()
     slots = (
-        profile.slots.filter(ends_at__gt=now - timezone.timedelta(days=1))
+        profile.slots.filter(starts_at__gt=now)
         .prefetch_related(Prefetch(
             "bookings",
             queryset=MentoringBooking.objects.filter(status__in=MentoringBooking.ACTIVE)
@@ -428,7 +428,7 @@ def mentor_dashboard(request):
         .order_by("-slot__starts_at")[:50]
     )
     return render(request, "secondments/mentor_dashboard.html", {
-        "profile": profile, "slots": [s for s in slots if s.starts_at > now],
+        "profile": profile, "slots": slots,
         "past": past,
     })
 

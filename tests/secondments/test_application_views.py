@@ -212,6 +212,7 @@ def test_the_admin_lists_and_exports_applications(client, application, staff):
         pytest.skip("admin requires an MFA-authenticated session")
     assert response.status_code == 200
     assert application.applicant.get_full_name() in response.text
+    assert f"/leadership/review/{application.pk}/" in response.text
     csv = client.get("/admin/snippets/secondments/secondmentapplication/?export=csv")
     assert csv.status_code == 200
     assert application.reference in b"".join(csv.streaming_content).decode()
