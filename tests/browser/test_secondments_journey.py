@@ -14,21 +14,6 @@ from secondments.models import MentoringBooking, SecondmentApplication
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def demo_content(db, settings):
-    """The shared demo fixture, after putting back what an earlier transactional test's
-    flush removed (groups, locale, root page)."""
-    import os
-
-    from django.core.management import call_command
-
-    from tests.secondments.conftest import restore_flushed_basics
-
-    restore_flushed_basics()
-    settings.DEBUG = True
-    call_command("seed_demo", stdout=open(os.devnull, "w"))
-
-
 def _sign_in_staff(page, axe_check):
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 

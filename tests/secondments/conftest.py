@@ -20,40 +20,8 @@ from tests import factories
 _counter = itertools.count(1)
 
 
-def restore_flushed_basics():
-    """Transactional tests flush the database, data migrations included: put back the
-    role groups, the default locale and the root page that other tests rely on."""
-    from django.conf import settings
-    from django.contrib.auth.models import Group
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Locale
-
-    from cms import roles
-
-    for name in roles.ALL_ROLES:
-        Group.objects.get_or_create(name=name)
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    from wagtail.models import Collection
-
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-
-
-@pytest.fixture(autouse=True)
-def _roles_exist(request):
-    if "django_db" not in request.keywords:
-        return
-    request.getfixturevalue("db")
-    restore_flushed_basics()
-
-
 @pytest.fixture
 def home(db):
-    restore_flushed_basics()
     root = Page.get_first_root_node()
     home = HomePage(title="Home", slug=f"home-{next(_counter)}")
     root.add_child(instance=home)
