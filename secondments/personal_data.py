@@ -1,0 +1,75 @@
+"""What the secondments app holds about a person, and how it forgets them (see cms.privacy)."""
+
+from django.utils import timezone
+
+from secondments import services
+from secondments.models import MentoringBooking, MentorProfile, SecondmentApplication
+
+
+def export_for(user):
+    applications = (
+        SecondmentApplication.objects.filter(applicant=user)
+        .prefetch_related("history").order_by("pk")
+    )
+    bookings = MentoringBooking.objects.filter(mentee=user).select_related(
+        "slot__mentor__user").order_by("slot__starts_at")
+    profile = MentorProfile.objects.filter(user=user).first()
+    return {
+        "secondment_applications": [
+            {
+                "reference": a.reference,
+                "opportunity": a.opportunity_title,
+                "status": a.get_status_display(),
+                "current_role": a.current_role,
+                "experience": a.experience,
+                "learning_goals": a.learning_goals,
+                "sponsor_name": a.sponsor_name,
+                "sponsor_email": a.sponsor_email,
+                "history": [
+                    {"at": h.created_at.isoformat(), "from": h.from_status, "to": h.to_status,
+                     "reason": h.reason}
+                    for h in a.history.all()
+                ],
+            }
+            for a in applications
+        ],
+        "mentoring_sessions": [
+            {
+                "mentor": str(b.slot.mentor.user),
+                "starts_at": b.slot.starts_at.isoformat(),
+                "status": b.get_status_display(),
+                "goals": b.goals,
+                "feedback": b.mentee_feedback,
+                "goals_progress": b.goals_progress,
+            }
+            for b in bookings
+        ],
+        "mentor_profile": {
+            "role": profile.role,
+            "biography": profile.biography,
+        } if profile else None,
+    }
+
+
+ERASED = "(erased)"
+
+
+def erase_for(user):
+    """Cancel future sessions, blank what the person wrote about themselves and their
+    sponsor, and retire their mentor profile. Statuses stay, so the figures stay right."""
+    now = timezone.now()
+    for booking in MentoringBooking.objects.filter(
+        mentee=user, status=MentoringBooking.Status.BOOKED, slot__starts_at__gt=now
+    ):
+        try:
+            services.cancel_booking(booking, user, reason="account deleted")
+        except services.SecondmentError:
+            pass  # inside the 24-hour notice: the mentor keeps the session on their list
+    MentoringBooking.objects.filter(mentee=user).update(
+        goals=ERASED, mentee_feedback="", goals_progress=""
+    )
+    SecondmentApplication.objects.filter(applicant=user).update(
+        current_role=ERASED, experience=ERASED, learning_goals=ERASED,
+        sponsor_name=ERASED, sponsor_email="erased@invalid.example", sponsor_comment="",
+    )
+    MentorProfile.objects.filter(user=user).update(active=False, biography=ERASED)
