@@ -19,7 +19,6 @@ from courses.models import (
     EnrolmentHistory,
     KnowledgeCheckAttempt,
     ModuleCompletion,
-    ModulePage,
     Reflection,
 )
 
@@ -181,12 +180,16 @@ def module_context_for(user, module):
                        "attempt": attempt, "results": results})
     required = [m for m in modules if m.required]
     done_required = len([m for m in required if m.pk in done])
+    checks_by_id = {c["id"]: c for c in checks}
+    body_items = [{"block": b, "check": checks_by_id.get(b.id),
+                   "reflection": reflections.get(b.id, "")} for b in module.body]
     return {
+        "body_items": body_items,
         "course": course, "modules": modules, "previous_module": previous_module,
         "next_module": next_module, "enrolment": enrolment,
         "module_done": module.pk in done, "completed_ids": done,
         "percent": _percent(done_required, len(required)),
-        "checks": checks, "checks_by_id": {c["id"]: c for c in checks},
+        "checks": checks,
         "reflections": reflections, "position": index + 1,
     }
 

@@ -1,6 +1,6 @@
 from courses.models.catalogue import (  # noqa: F401
-    CompetencyFramework,
     Competency,
+    CompetencyFramework,
     CourseIndexPage,
     CoursePage,
     ModulePage,

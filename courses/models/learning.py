@@ -60,6 +60,9 @@ class EnrolmentHistory(models.Model):
         ordering = ["at", "pk"]
         verbose_name_plural = "enrolment history"
 
+    def __str__(self):
+        return f"{self.action} at {self.at:%d/%m/%Y %H:%M}"
+
 
 class ModuleCompletion(models.Model):
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE,
@@ -72,6 +75,9 @@ class ModuleCompletion(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["enrolment", "module"],
                                                name="one_completion_per_module")]
+
+    def __str__(self):
+        return self.module_title
 
 
 class KnowledgeCheckAttempt(models.Model):
@@ -90,6 +96,9 @@ class KnowledgeCheckAttempt(models.Model):
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["enrolment", "check_id"])]
 
+    def __str__(self):
+        return f"{self.module_title}: {self.score}%"
+
 
 class Reflection(models.Model):
     """A learner's private answer to a reflection prompt: only its author ever reads it."""
@@ -107,6 +116,9 @@ class Reflection(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "module", "prompt_id"],
                                                name="one_reflection_per_prompt")]
+
+    def __str__(self):
+        return f"Reflection on {self.module_title}"
 
 
 class Certificate(models.Model):
@@ -143,6 +155,9 @@ class Certificate(models.Model):
     def __str__(self):
         return f"{self.course_title} – {self.learner_name} ({self.issued_on:%d/%m/%Y})"
 
+    def get_absolute_url(self):
+        return reverse("courses:certificate_verify", args=[self.public_id])
+
     def status(self, today=None):
         today = today or timezone.localdate()
         if self.revoked_at:
@@ -153,9 +168,6 @@ class Certificate(models.Model):
 
     def get_status_display(self):
         return self.Status(self.status()).label
-
-    def get_absolute_url(self):
-        return reverse("courses:certificate_verify", args=[self.public_id])
 
     def verification_url(self):
         return settings.SITE_URL + self.get_absolute_url()
