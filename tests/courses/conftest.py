@@ -1,5 +1,5 @@
 import pytest
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from courses import content
 from courses.models import CourseIndexPage, CoursePage, ModulePage, Programme
@@ -27,7 +27,19 @@ WRONG = {"q1": ["b"], "q2": ["c"]}
 
 @pytest.fixture
 def catalogue(db):
+    # Transactional tests flush Wagtail's initial pages, so make them if they are missing.
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale
+
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     parent = Page.objects.filter(depth=2).first()
+    if parent is None:
+        parent = root.add_child(instance=Page(title="Home", slug="home"))
+    if not Site.objects.exists():
+        Site.objects.create(hostname="localhost", root_page=parent, is_default_site=True)
     index = CourseIndexPage(title="Courses", slug="courses", show_in_menus=True)
     parent.add_child(instance=index)
     return index
