@@ -272,9 +272,10 @@ def _mark_module_done(enrolment, module):
         pass
 
 
-def complete_module(user, module, by=None):
+def complete_module(user, module, by=None, notify=True):
     """Mark a module complete for the learner. Refused until every knowledge check in it
-    is passed. Then runs the completion rule; returns the certificate if one was issued."""
+    is passed. Then runs the completion rule; returns the certificate if one was issued.
+    `notify=False` (the demo's back-dated history) issues the certificate without email."""
     enrolment = _enrolment_for(user, module)
     with transaction.atomic():
         enrolment = _lock(enrolment)
@@ -285,10 +286,10 @@ def complete_module(user, module, by=None):
             raise LearningError("Pass the knowledge check in this module before you mark "
                                 "it as complete.")
         _mark_module_done(enrolment, module)
-        return _complete_if_done(enrolment, by=by or user)
+        return _complete_if_done(enrolment, by=by or user, notify=notify)
 
 
-def submit_knowledge_check(user, module, check_id, answers):
+def submit_knowledge_check(user, module, check_id, answers, notify=True):
     """Score an attempt on the server and store it, every attempt kept. Passing the last
     check of a module completes the module (and perhaps the course)."""
     checks = dict(module.knowledge_checks())
@@ -320,7 +321,7 @@ def submit_knowledge_check(user, module, check_id, answers):
             passed = _passed_checks(enrolment, module)
             if all(cid in passed for cid in checks):
                 _mark_module_done(enrolment, module)
-                _complete_if_done(enrolment, by=user)
+                _complete_if_done(enrolment, by=user, notify=notify)
         return attempt
 
 
@@ -366,7 +367,7 @@ def add_months(date, months):
     return datetime.date(year, month, min(date.day, calendar.monthrange(year, month)[1]))
 
 
-def _complete_if_done(enrolment, by=None):
+def _complete_if_done(enrolment, by=None, notify=True):
     """Called with the enrolment row locked: complete it exactly once and issue its
     certificate and CPD entry. Returns the certificate, or None if not yet done."""
     if enrolment.status != Enrolment.Status.ACTIVE:
@@ -398,7 +399,8 @@ def _complete_if_done(enrolment, by=None):
     )
     from courses.tasks import email_certificate
 
-    transaction.on_commit(lambda: email_certificate.enqueue(certificate.pk))
+    if notify:
+        transaction.on_commit(lambda: email_certificate.enqueue(certificate.pk))
     return certificate
 
 
