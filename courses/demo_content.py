@@ -384,6 +384,8 @@ COURSES = [
               P("<p>The RES teams use Rethink Formulation with all the families they work "
                 "with, agree goals with them which form their plan, and review progress "
                 "on the goals intensively, often weekly.</p>"),
+              R("lpm-formulation-reflect", "How would formulating a family's story with them "
+                "change the plan you make together?"),
           ]),
          ("leeds-practice-principles", "Leeds Practice Principles", 15, True,
           "The principles behind all practice in Leeds.", [

@@ -127,6 +127,7 @@ def my_learning(user, today=None):
     certificate_rows = []
     for certificate in certificates:
         label, tag = _certificate_state(certificate, today)
+        label = "Valid" if label == "Completed" else label
         certificate_rows.append({"certificate": certificate, "label": label, "tag": tag})
     latest_by_course = {}
     for certificate in reversed(certificates):
