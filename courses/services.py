@@ -33,6 +33,12 @@ class LearningError(Exception):
 
 # --- reading state -----------------------------------------------------------------------
 
+def _stable_id(list_child, index):
+    """A list item's stored id. Items saved without one (old-format data) would get a fresh
+    random id on every load, so they fall back to their position instead."""
+    return str(getattr(list_child, "original_id", None) or index)
+
+
 def _questions(check_value):
     """The questions of a knowledge check as plain dicts keyed by their stable ids."""
     questions = []
@@ -42,11 +48,11 @@ def _questions(check_value):
         for a_index, a_child in enumerate(q["answers"].bound_blocks):
             a = a_child.value
             answers.append({
-                "id": str(a_child.id or a_index), "text": a["text"], "correct": bool(a["correct"]),
+                "id": _stable_id(a_child, a_index), "text": a["text"], "correct": bool(a["correct"]),
                 "explanation": a["explanation"] or "",
             })
         questions.append({
-            "id": str(q_child.id or q_index), "number": q_index + 1, "text": q["question"],
+            "id": _stable_id(q_child, q_index), "number": q_index + 1, "text": q["question"],
             "multiple": bool(q["multiple"]), "explanation": q["explanation"] or "",
             "answers": answers,
         })
