@@ -1,0 +1,113 @@
+"""The demo practitioner finishes a course, fails then passes a knowledge check, downloads
+the certificate and opens its verification link; every new page passes axe."""
+
+import pytest
+
+from cms.demo import DEFAULT_PASSWORD
+from cms.models import User
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def _wagtail_root(transactional_db):
+    """A transactional test flushes the tables, Wagtail's root page and locale included;
+    seed_demo needs them, so put them back before `demo_content` runs."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
+def test_the_demo_practitioner_completes_a_course_and_verifies_the_certificate(
+        page, demo_content, sign_in, axe_check):
+    priya = User.objects.get(email="practitioner@example.org")
+    sign_in(page, priya, password=DEFAULT_PASSWORD)
+
+    page.goto("/courses/")
+    axe_check(page)
+    page.get_by_label("Programme").select_option(label="Leeds Practice Model")
+    page.get_by_role("button", name="Apply filters").click()
+    page.locator("#main").get_by_role("link", name="The Leeds Practice Model").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "The Leeds Practice Model"
+    axe_check(page)
+    page.get_by_role("button", name="Enrol on this course").click()
+
+    page.wait_for_url("**/rethink-formulation/")
+    axe_check(page)
+    page.get_by_label("Your reflection").fill("Formulation helps me see the family's story.")
+    page.get_by_role("button", name="Save reflection").click()
+    assert page.get_by_text("Only you can read it.").is_visible()
+    page.get_by_role("button", name="Mark as complete").click()
+    page.wait_for_url("**/leeds-practice-principles/")
+    page.get_by_role("button", name="Mark as complete").click()
+    page.wait_for_url("**/outcome-focused-supervision/")
+    assert page.get_by_text("67% complete").is_visible()
+
+    # A wrong answer first: the score and the explanation are shown, and a retake offered.
+    page.get_by_label("Assessment, planning, review").check()
+    page.get_by_role("button", name="Check my answers").click()
+    assert page.get_by_text("You scored 0%").first.is_visible()
+    assert page.get_by_text("Those are stages of casework").is_visible()
+    axe_check(page)
+    page.get_by_label("Rethink Formulation, Leeds Practice Principles").check()
+    page.get_by_role("button", name="Try again").click()
+
+    page.wait_for_url("**/learning/")
+    assert page.get_by_text("You have completed The Leeds Practice Model").is_visible()
+    axe_check(page)
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="PDF certificate for The Leeds Practice Model").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".pdf")
+    with open(download.path(), "rb") as handle:
+        assert handle.read(4) == b"%PDF"
+
+    certificate = priya.certificates.get(course_title="The Leeds Practice Model")
+    page.context.clear_cookies()  # the verification page needs no sign-in
+    page.goto(certificate.get_absolute_url())
+    assert page.get_by_text("This certificate is valid").is_visible()
+    assert page.get_by_text("Priya Shah").is_visible()
+    axe_check(page)
+
+    sign_in(page, priya, password=DEFAULT_PASSWORD)
+    page.goto("/learning/cpd/")
+    assert page.get_by_role("heading", name="The Leeds Practice Model").is_visible()
+    axe_check(page)
+    page.get_by_role("link", name="Add a CPD entry").click()
+    axe_check(page)
+
+
+def test_the_demo_manager_sees_the_team_matrix_and_assigns_a_course(
+        page, demo_content, sign_in, axe_check):
+    manager = User.objects.get(email="manager@example.org")
+    sign_in(page, manager, password=DEFAULT_PASSWORD)
+    page.goto("/learning/team/")
+    assert page.get_by_role("row", name="Priya Shah").get_by_text("Overdue").is_visible()
+    axe_check(page)
+    page.get_by_role("link", name="Assign a course").click()
+    axe_check(page)
+    page.get_by_label("Course").select_option(label="Outcomes Based Accountability")
+    page.get_by_label("Dan Brooks").check()
+    page.get_by_label("Due date").fill("2099-05-01")
+    page.get_by_role("button", name="Assign and email").click()
+    page.wait_for_url("**/learning/team/**")
+    row = page.get_by_role("row", name="Dan Brooks")
+    assert row.get_by_text("Assigned").is_visible()
+
+
+def test_the_module_page_works_on_a_phone(phone, demo_content, sign_in, axe_check):
+    priya = User.objects.get(email="practitioner@example.org")
+    sign_in(phone, priya, password=DEFAULT_PASSWORD)
+    phone.goto("/courses/family-group-conferences/private-family-time/")
+    assert phone.get_by_role("button", name="Check my answers").is_visible()
+    axe_check(phone)
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375
