@@ -304,7 +304,11 @@ CALENDAR_PROVIDERS = [
 ]
 
 # Each app's module with export_for(user), erase_for(user) and optionally purge_expired(now).
-PERSONAL_DATA_PROVIDERS = ["events.personal_data", "secondments.personal_data"]
+PERSONAL_DATA_PROVIDERS = [
+    "courses.personal_data",
+    "events.personal_data",
+    "secondments.personal_data",
+]
 
 # Mentoring: how many open bookings a mentee may hold at once; how long a sponsor's
 # endorsement link lasts (seconds).

@@ -9,22 +9,6 @@ from cms.models import User
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(autouse=True)
-def _wagtail_root(transactional_db):
-    """A transactional test flushes the tables, Wagtail's root page and locale included;
-    seed_demo needs them, so put them back before `demo_content` runs."""
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Collection, Locale, Page
-
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-
-
 def test_the_demo_practitioner_completes_a_course_and_verifies_the_certificate(
         page, demo_content, sign_in, axe_check):
     priya = User.objects.get(email="practitioner@example.org")

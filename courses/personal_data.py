@@ -1,0 +1,66 @@
+"""What the courses app holds about a person, and how it forgets them (see cms.privacy)."""
+
+from courses.models import (
+    Assignment,
+    Certificate,
+    CPDEntry,
+    Enrolment,
+    KnowledgeCheckAttempt,
+    Reflection,
+)
+
+
+def export_for(user):
+    enrolments = Enrolment.objects.filter(user=user).prefetch_related("module_completions")
+    return {
+        "enrolments": [
+            {
+                "course": e.course_title,
+                "status": e.get_status_display(),
+                "enrolled_at": e.enrolled_at.isoformat(),
+                "completed_at": e.completed_at.isoformat() if e.completed_at else None,
+                "modules_completed": [
+                    {"module": c.module_title, "at": c.completed_at.isoformat()}
+                    for c in e.module_completions.all()
+                ],
+            }
+            for e in enrolments
+        ],
+        "knowledge_check_attempts": [
+            {"module": a.module_title, "score": a.score, "pass_mark": a.pass_mark,
+             "passed": a.passed, "at": a.created_at.isoformat(), "answers": a.answers}
+            for a in KnowledgeCheckAttempt.objects.filter(enrolment__user=user)
+        ],
+        "reflections": [
+            {"module": r.module_title, "prompt": r.prompt, "text": r.text,
+             "updated_at": r.updated_at.isoformat()}
+            for r in Reflection.objects.filter(user=user)
+        ],
+        "certificates": [
+            {"course": c.course_title, "issued_on": c.issued_on.isoformat(),
+             "expires_on": c.expires_on.isoformat() if c.expires_on else None,
+             "status": c.get_status_display(), "verification_url": c.verification_url()}
+            for c in Certificate.objects.filter(user=user)
+        ],
+        "assignments": [
+            {"course": a.course_title, "due_on": a.due_on.isoformat()}
+            for a in Assignment.objects.filter(user=user)
+        ],
+        "cpd_entries": [
+            {"type": e.get_kind_display(), "title": e.title, "date": e.date.isoformat(),
+             "hours": str(e.hours), "what_learnt": e.what_learnt,
+             "impact_on_practice": e.impact_on_practice,
+             "impact_on_people": e.impact_on_people, "peer_reflection": e.peer_reflection,
+             "peer_role": e.peer_role, "standards": e.standards}
+            for e in CPDEntry.objects.filter(user=user)
+        ],
+    }
+
+
+def erase_for(user):
+    """Delete what the person wrote (reflections, CPD record) and their assignments.
+    Enrolments, completions and certificates stay for the figures; a certificate keeps the
+    name it was issued in, so it still verifies as issued."""
+    Reflection.objects.filter(user=user).delete()
+    CPDEntry.objects.filter(user=user).delete()
+    Assignment.objects.filter(user=user).delete()
