@@ -72,4 +72,4 @@ def erase_for(user):
         current_role=ERASED, experience=ERASED, learning_goals=ERASED,
         sponsor_name=ERASED, sponsor_email="erased@invalid.example", sponsor_comment="",
     )
-    MentorProfile.objects.filter(user=user).update(active=False, biography=ERASED)
+    MentorProfile.objects.filter(user=user).update(is_active=False, biography=ERASED)

@@ -67,3 +67,42 @@ def test_purge_deletes_accounts_never_verified_and_anonymises_long_inactive_ones
     sleeper.refresh_from_db()
     assert sleeper.erased_at is not None and sleeper.full_name == "Erased user"
     assert User.objects.get(pk=active.pk).erased_at is None
+
+
+def test_the_download_holds_every_app_s_records(client, demo_content):
+    priya = User.objects.get(email="practitioner@example.org")
+    client.force_login(priya)
+    data = json.loads(client.get(reverse("download_my_data")).content)
+    assert data["courses"]["certificates"], "her completed course's certificate"
+    assert data["courses"]["cpd_entries"]
+    assert data["events"]["event_bookings"]
+    leader = User.objects.get(email="leader@example.org")
+    client.force_login(leader)
+    data = json.loads(client.get(reverse("download_my_data")).content)
+    assert data["secondments"]["secondment_applications"][0]["sponsor_email"]
+
+
+def test_erasure_keeps_the_figures_and_the_certificate_but_not_the_person(client, demo_content):
+    from courses.models import Certificate, CPDEntry, Enrolment
+    from events.models import EventBooking
+
+    priya = User.objects.get(email="practitioner@example.org")
+    completed = Enrolment.objects.filter(status=Enrolment.Status.COMPLETED).count()
+    certificate = Certificate.objects.filter(user=priya).first()
+    upcoming = EventBooking.objects.filter(
+        user=priya, event_start__gt=timezone.now(),
+        status=EventBooking.Status.CONFIRMED).count()
+    assert upcoming and certificate
+
+    from cms.privacy import erase_account
+
+    erase_account(priya)
+
+    assert Enrolment.objects.filter(status=Enrolment.Status.COMPLETED).count() == completed
+    assert not CPDEntry.objects.filter(user=priya).exists()
+    assert not EventBooking.objects.filter(
+        user=priya, event_start__gt=timezone.now(),
+        status=EventBooking.Status.CONFIRMED).exists()
+    page = client.get(f"/certificates/{certificate.public_id}/").content.decode()
+    assert "This certificate is valid" in page and "Priya Shah" in page
+    assert "practitioner@example.org" not in page
