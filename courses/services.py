@@ -1,9 +1,547 @@
-"""Rules about learning: enrolment, completion, certificates and the CPD record."""
+"""Rules about learning: enrolment, module completion, knowledge checks, completion,
+certificates, assignments and the CPD record. Views, admin, commands, other apps and tests
+all call these functions; each keeps one rule and says which in its docstring."""
+
+import calendar
+import datetime
+from decimal import Decimal
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
 
-from courses.models import CPDEntry
+from courses.models import (
+    Assignment,
+    Certificate,
+    CoursePage,
+    CPDEntry,
+    Enrolment,
+    EnrolmentHistory,
+    KnowledgeCheckAttempt,
+    ModuleCompletion,
+    Reflection,
+)
 
+# Completion locks the enrolment row so that two requests finishing the last module at
+# once issue one certificate. Tests turn this off to prove the lock is what keeps the rule.
+LOCK_ENROLMENTS = True
+
+
+class LearningError(Exception):
+    """A rule refused the action; the message is written for the learner."""
+
+
+# --- reading state -----------------------------------------------------------------------
+
+def _questions(check_value):
+    """The questions of a knowledge check as plain dicts keyed by their stable ids."""
+    questions = []
+    for q_index, q_child in enumerate(check_value["questions"].bound_blocks):
+        q = q_child.value
+        answers = []
+        for a_index, a_child in enumerate(q["answers"].bound_blocks):
+            a = a_child.value
+            answers.append({
+                "id": str(a_child.id or a_index), "text": a["text"], "correct": bool(a["correct"]),
+                "explanation": a["explanation"] or "",
+            })
+        questions.append({
+            "id": str(q_child.id or q_index), "number": q_index + 1, "text": q["question"],
+            "multiple": bool(q["multiple"]), "explanation": q["explanation"] or "",
+            "answers": answers,
+        })
+    return questions
+
+
+def score_knowledge_check(check_value, answers):
+    """Score answers ({question id: [answer ids]}) on the server. A question is right when
+    the chosen answers are exactly its correct answers. Returns (score %, results)."""
+    questions = _questions(check_value)
+    results = []
+    right = 0
+    for q in questions:
+        chosen = set(answers.get(q["id"], []))
+        correct_ids = {a["id"] for a in q["answers"] if a["correct"]}
+        is_right = chosen == correct_ids
+        right += is_right
+        feedback = [a["explanation"] for a in q["answers"]
+                    if a["id"] in chosen and not a["correct"] and a["explanation"]]
+        if not is_right and q["explanation"]:
+            feedback.append(q["explanation"])
+        results.append({**q, "chosen": chosen, "is_right": is_right, "feedback": feedback})
+    score = round(100 * right / len(questions)) if questions else 100
+    return score, results
+
+
+def active_enrolment(user, course):
+    if not user.is_authenticated:
+        return None
+    return Enrolment.objects.filter(user=user, course=course,
+                                    status=Enrolment.Status.ACTIVE).first()
+
+
+def missing_prerequisites(user, course):
+    """The prerequisite courses the user has not completed."""
+    prerequisites = list(course.prerequisites.all())
+    if not prerequisites:
+        return []
+    done = set(Enrolment.objects.filter(
+        user=user, course__in=prerequisites, status=Enrolment.Status.COMPLETED
+    ).values_list("course_id", flat=True))
+    return [p for p in prerequisites if p.pk not in done]
+
+
+def course_states_for(user, course_ids):
+    """The learner's own state of each course on a catalogue page: {course id: state}."""
+    if not user.is_authenticated or not course_ids:
+        return {}
+    states = {}
+    for enrolment in Enrolment.objects.filter(
+        user=user, course_id__in=course_ids
+    ).exclude(status=Enrolment.Status.WITHDRAWN).order_by("enrolled_at"):
+        if enrolment.status == Enrolment.Status.ACTIVE:
+            states[enrolment.course_id] = ("In progress", "yellow")
+        else:
+            states.setdefault(enrolment.course_id, ("Completed", "green"))
+            if states[enrolment.course_id][0] != "In progress":
+                states[enrolment.course_id] = ("Completed", "green")
+    return states
+
+
+def _percent(done, total):
+    return round(100 * done / total) if total else 0
+
+
+def course_progress_for(user, course, modules):
+    """What the course page shows a learner about themselves."""
+    required = [m for m in modules if m.required]
+    state = {"enrolment": None, "completed_ids": set(), "percent": 0, "certificate": None,
+             "can_enrol": False, "refusal": "", "assignment": None, "latest_completed": None,
+             "required_count": len(required), "done_count": 0}
+    if not course.enrolment_open:
+        state["refusal"] = "Enrolment on this course is closed."
+    if not user.is_authenticated:
+        return state
+    enrolments = list(Enrolment.objects.filter(user=user, course=course)
+                      .exclude(status=Enrolment.Status.WITHDRAWN)
+                      .select_related("certificate").order_by("-enrolled_at"))
+    active = next((e for e in enrolments if e.status == Enrolment.Status.ACTIVE), None)
+    completed = next((e for e in enrolments if e.status == Enrolment.Status.COMPLETED), None)
+    state["latest_completed"] = completed
+    if completed is not None:
+        state["certificate"] = getattr(completed, "certificate", None)
+    state["assignment"] = Assignment.objects.filter(user=user, course=course).first()
+    if active is not None:
+        state["enrolment"] = active
+        done = set(ModuleCompletion.objects.filter(enrolment=active)
+                   .values_list("module_id", flat=True))
+        state["completed_ids"] = done
+        state["done_count"] = len([m for m in required if m.pk in done])
+        state["percent"] = _percent(state["done_count"], len(required))
+    elif course.enrolment_open:
+        missing = missing_prerequisites(user, course)
+        if missing:
+            names = ", ".join(p.title for p in missing)
+            state["refusal"] = f"Complete {names} before you enrol on this course."
+        else:
+            state["can_enrol"] = True
+    return state
+
+
+def module_context_for(user, module):
+    """Everything a module page shows: where it sits in its course, the learner's
+    progress, their latest attempt at each knowledge check and their own reflections."""
+    course = CoursePage.objects.get(pk=module.get_parent().pk) if module.depth > 1 else None
+    modules = list(course.get_modules().only("id", "title", "url_path", "path", "depth",
+                                             "required")) if course else []
+    ids = [m.pk for m in modules]
+    index = ids.index(module.pk) if module.pk in ids else -1
+    previous_module = modules[index - 1] if index > 0 else None
+    next_module = modules[index + 1] if 0 <= index < len(modules) - 1 else None
+    enrolment = active_enrolment(user, course) if course else None
+    done = set()
+    latest = {}
+    reflections = {}
+    if enrolment is not None:
+        done = set(ModuleCompletion.objects.filter(enrolment=enrolment)
+                   .values_list("module_id", flat=True))
+        for attempt in KnowledgeCheckAttempt.objects.filter(enrolment=enrolment, module=module):
+            latest.setdefault(attempt.check_id, attempt)
+    if user.is_authenticated:
+        reflections = {r.prompt_id: r.text for r in Reflection.objects.filter(
+            user=user, module=module)}
+    checks = []
+    for check_id, value in module.knowledge_checks():
+        attempt = latest.get(check_id)
+        results = None
+        if attempt is not None:
+            _, results = score_knowledge_check(value, attempt.answers)
+        checks.append({"id": check_id, "value": value, "questions": _questions(value),
+                       "attempt": attempt, "results": results})
+    required = [m for m in modules if m.required]
+    done_required = len([m for m in required if m.pk in done])
+    checks_by_id = {c["id"]: c for c in checks}
+    body_items = [{"block": b, "check": checks_by_id.get(b.id),
+                   "reflection": reflections.get(b.id, "")} for b in module.body]
+    return {
+        "body_items": body_items,
+        "course": course, "modules": modules, "previous_module": previous_module,
+        "next_module": next_module, "enrolment": enrolment,
+        "module_done": module.pk in done, "completed_ids": done,
+        "percent": _percent(done_required, len(required)),
+        "checks": checks,
+        "reflections": reflections, "position": index + 1,
+    }
+
+
+# --- changing state ----------------------------------------------------------------------
+
+def _history(enrolment, action, from_status, by=None, note=""):
+    EnrolmentHistory.objects.create(enrolment=enrolment, action=action, from_status=from_status,
+                                    to_status=enrolment.status, by=by, note=note[:300])
+
+
+def enrol(user, course, by=None):
+    """Enrol a learner once: refused while enrolment is closed or a prerequisite is
+    incomplete; enrolling again while enrolled returns the enrolment already there;
+    enrolling after completing starts a refresher that will renew the certificate."""
+    with transaction.atomic():
+        existing = active_enrolment(user, course)
+        if existing is not None:
+            return existing
+        if not course.enrolment_open:
+            raise LearningError("Enrolment on this course is closed.")
+        missing = missing_prerequisites(user, course)
+        if missing:
+            names = ", ".join(p.title for p in missing)
+            raise LearningError(f"Complete {names} before you enrol on this course.")
+        try:
+            with transaction.atomic():
+                enrolment = Enrolment.objects.create(user=user, course=course,
+                                                     course_title=course.title)
+        except IntegrityError:  # a double submit got there first
+            return active_enrolment(user, course)
+        _history(enrolment, "courses.enrolment.created", "", by=by or user)
+        return enrolment
+
+
+def unenrol(user, course):
+    """Withdraw from a course in progress. Completed work stays on record."""
+    with transaction.atomic():
+        enrolment = Enrolment.objects.select_for_update().filter(
+            user=user, course=course, status=Enrolment.Status.ACTIVE).first()
+        if enrolment is None:
+            raise LearningError("You are not enrolled on this course.")
+        enrolment.status = Enrolment.Status.WITHDRAWN
+        enrolment.withdrawn_at = timezone.now()
+        enrolment.save(update_fields=["status", "withdrawn_at"])
+        _history(enrolment, "courses.enrolment.withdrawn", Enrolment.Status.ACTIVE, by=user)
+        return enrolment
+
+
+def _lock(enrolment):
+    queryset = Enrolment.objects.select_related("user", "course")
+    if LOCK_ENROLMENTS:
+        queryset = queryset.select_for_update(of=("self",))
+    return queryset.get(pk=enrolment.pk)
+
+
+def _course_of(module):
+    return CoursePage.objects.get(pk=module.get_parent().pk)
+
+
+def _enrolment_for(user, module):
+    course = _course_of(module)
+    enrolment = active_enrolment(user, course)
+    if enrolment is None:
+        raise LearningError("Enrol on the course first.")
+    return enrolment
+
+
+def _passed_checks(enrolment, module):
+    return set(KnowledgeCheckAttempt.objects.filter(
+        enrolment=enrolment, module=module, passed=True).values_list("check_id", flat=True))
+
+
+def _mark_module_done(enrolment, module):
+    try:
+        with transaction.atomic():
+            ModuleCompletion.objects.get_or_create(
+                enrolment=enrolment, module=module, defaults={"module_title": module.title})
+    except IntegrityError:
+        pass
+
+
+def complete_module(user, module, by=None):
+    """Mark a module complete for the learner. Refused until every knowledge check in it
+    is passed. Then runs the completion rule; returns the certificate if one was issued."""
+    enrolment = _enrolment_for(user, module)
+    with transaction.atomic():
+        enrolment = _lock(enrolment)
+        if enrolment.status != Enrolment.Status.ACTIVE:
+            return getattr(enrolment, "certificate", None)
+        passed = _passed_checks(enrolment, module)
+        if any(check_id not in passed for check_id, _ in module.knowledge_checks()):
+            raise LearningError("Pass the knowledge check in this module before you mark "
+                                "it as complete.")
+        _mark_module_done(enrolment, module)
+        return _complete_if_done(enrolment, by=by or user)
+
+
+def submit_knowledge_check(user, module, check_id, answers):
+    """Score an attempt on the server and store it, every attempt kept. Passing the last
+    check of a module completes the module (and perhaps the course)."""
+    checks = dict(module.knowledge_checks())
+    if check_id not in checks:
+        raise LearningError("That knowledge check is not in this module.")
+    value = checks[check_id]
+    questions = _questions(value)
+    for q in questions:
+        valid = {a["id"] for a in q["answers"]}
+        chosen = [a for a in answers.get(q["id"], []) if a in valid]
+        if not chosen:
+            raise LearningError(f"Answer question {q['number']}.")
+        if not q["multiple"] and len(chosen) > 1:
+            raise LearningError(f"Choose one answer for question {q['number']}.")
+    clean = {q["id"]: sorted({a for a in answers.get(q["id"], [])
+                              if a in {x["id"] for x in q["answers"]}}) for q in questions}
+    score, _ = score_knowledge_check(value, clean)
+    enrolment = _enrolment_for(user, module)
+    with transaction.atomic():
+        enrolment = _lock(enrolment)
+        if enrolment.status != Enrolment.Status.ACTIVE:
+            raise LearningError("You have already completed this course.")
+        pass_mark = int(value["pass_mark"] or 0)
+        attempt = KnowledgeCheckAttempt.objects.create(
+            enrolment=enrolment, module=module, module_title=module.title, check_id=check_id,
+            answers=clean, score=score, pass_mark=pass_mark, passed=score >= pass_mark,
+        )
+        if attempt.passed:
+            passed = _passed_checks(enrolment, module)
+            if all(cid in passed for cid in checks):
+                _mark_module_done(enrolment, module)
+                _complete_if_done(enrolment, by=user)
+        return attempt
+
+
+def save_reflection(user, module, prompt_id, text):
+    """Keep the learner's private answer to a prompt (one per prompt, edited in place)."""
+    prompts = dict(module.reflection_prompts())
+    if prompt_id not in prompts:
+        raise LearningError("That reflection prompt is not in this module.")
+    text = text.strip()
+    if not text:
+        raise LearningError("Write your reflection before saving it.")
+    reflection, _ = Reflection.objects.update_or_create(
+        user=user, module=module, prompt_id=prompt_id,
+        defaults={"text": text[:20000], "prompt": prompts[prompt_id]["prompt"],
+                  "module_title": module.title},
+    )
+    return reflection
+
+
+def requirements_met(enrolment):
+    """The completion rule: every live required module of the course is complete and
+    every knowledge check in those modules has a passed attempt in this enrolment."""
+    course = enrolment.course
+    if course is None:
+        return False
+    required = list(course.get_modules().filter(required=True))
+    done = set(ModuleCompletion.objects.filter(enrolment=enrolment)
+               .values_list("module_id", flat=True))
+    passed = set(KnowledgeCheckAttempt.objects.filter(enrolment=enrolment, passed=True)
+                 .values_list("module_id", "check_id"))
+    for module in required:
+        if module.pk not in done:
+            return False
+        if any((module.pk, cid) not in passed for cid, _ in module.knowledge_checks()):
+            return False
+    return True
+
+
+def add_months(date, months):
+    month = date.month - 1 + months
+    year = date.year + month // 12
+    month = month % 12 + 1
+    return datetime.date(year, month, min(date.day, calendar.monthrange(year, month)[1]))
+
+
+def _complete_if_done(enrolment, by=None):
+    """Called with the enrolment row locked: complete it exactly once and issue its
+    certificate and CPD entry. Returns the certificate, or None if not yet done."""
+    if enrolment.status != Enrolment.Status.ACTIVE:
+        return getattr(enrolment, "certificate", None)
+    if not requirements_met(enrolment):
+        return None
+    now = timezone.now()
+    today = timezone.localdate(now)
+    course = enrolment.course
+    enrolment.status = Enrolment.Status.COMPLETED
+    enrolment.completed_at = now
+    enrolment.save(update_fields=["status", "completed_at"])
+    _history(enrolment, "courses.enrolment.completed", Enrolment.Status.ACTIVE, by=by)
+    certificate = Certificate.objects.create(
+        enrolment=enrolment, user=enrolment.user, course=course,
+        learner_name=enrolment.user.full_name or enrolment.user.email,
+        course_title=course.title, cpd_hours=course.cpd_hours or Decimal(0),
+        competencies=[[c.code, c.statement] for c in
+                      course.competencies.order_by("framework__name", "sort_order", "code")],
+        issued_on=today,
+        expires_on=add_months(today, course.validity_months) if course.validity_months
+        else None,
+    )
+    record_cpd_activity(
+        enrolment.user, source_type="certificate", source_id=certificate.pk,
+        kind=CPDEntry.Kind.COURSE, title=course.title, date=today, hours=course.cpd_hours,
+        provider="Centre for Excellence in Restorative Practice and Leadership",
+        what_learnt=course.summary,
+    )
+    from courses.tasks import email_certificate
+
+    transaction.on_commit(lambda: email_certificate.enqueue(certificate.pk))
+    return certificate
+
+
+def complete_module_for_attendance(user, module_page, by=None):
+    """Blended learning: attending a linked session completes its module. Enrols the
+    person if needed (prerequisites are not asked again: they were at the event), marks the
+    module complete and runs the completion rule. Returns the certificate if issued."""
+    module_page = module_page.specific
+    course = _course_of(module_page)
+    with transaction.atomic():
+        enrolment = active_enrolment(user, course)
+        if enrolment is None:
+            if Enrolment.objects.filter(user=user, course=course,
+                                        status=Enrolment.Status.COMPLETED).exists():
+                return None  # already completed; attendance changes nothing
+            enrolment = Enrolment.objects.create(user=user, course=course,
+                                                 course_title=course.title)
+            _history(enrolment, "courses.enrolment.created", "", by=by,
+                     note="Enrolled by attendance")
+        enrolment = _lock(enrolment)
+        _mark_module_done(enrolment, module_page)
+        return _complete_if_done(enrolment, by=by)
+
+
+def revoke_certificate(certificate, by, reason):
+    """Staff revoke a certificate with a reason; the verification page then says so."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise LearningError("Give a reason for revoking the certificate.")
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if certificate.revoked_at:
+            raise LearningError("This certificate is already revoked.")
+        certificate.revoked_at = timezone.now()
+        certificate.revoked_reason = reason[:300]
+        certificate.revoked_by = by
+        certificate.save(update_fields=["revoked_at", "revoked_reason", "revoked_by"])
+        return certificate
+
+
+# --- assignments and reminders ------------------------------------------------------------
+
+def assign_course(course, users, due_on, by):
+    """A manager assigns a course to members of their team with a due date; each member is
+    emailed. Assigning again moves the due date."""
+    from cms import emails
+
+    if due_on < timezone.localdate():
+        raise LearningError("The due date must be today or in the future.")
+    assignments = []
+    with transaction.atomic():
+        for user in users:
+            assignment, created = Assignment.objects.update_or_create(
+                user=user, course=course,
+                defaults={"course_title": course.title, "due_on": due_on, "assigned_by": by},
+            )
+            if not created:
+                assignment.assigned_at = timezone.now()
+                assignment.last_reminded_at = None
+                assignment.save(update_fields=["assigned_at", "last_reminded_at"])
+            assignments.append(assignment)
+            emails.send("courses-assigned", user.email, {
+                "user": user, "course": course, "assignment": assignment, "by": by,
+                "course_url": course.full_url or "",
+            })
+    return assignments
+
+
+def completed_assignment_ids(assignments):
+    """Assignments done: the course completed on or after the day it was assigned."""
+    assignments = list(assignments)
+    if not assignments:
+        return set()
+    condition = Q()
+    for a in assignments:
+        condition |= Q(user_id=a.user_id, course_id=a.course_id,
+                       completed_at__gte=a.assigned_at)
+    done_pairs = set(Enrolment.objects.filter(condition, status=Enrolment.Status.COMPLETED)
+                     .values_list("user_id", "course_id", "completed_at"))
+    done = set()
+    for a in assignments:
+        if any(u == a.user_id and c == a.course_id and at >= a.assigned_at
+               for u, c, at in done_pairs):
+            done.add(a.pk)
+    return done
+
+
+REMINDER_INTERVAL = datetime.timedelta(days=7)
+EXPIRY_NOTICE_DAYS = 30
+
+
+def send_course_reminders(now=None):
+    """Email overdue assignments once a week until done, and certificates 30 days before
+    they expire (once). Safe to run as often as you like: each send is recorded."""
+    from cms import emails
+
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    overdue = list(Assignment.objects.filter(due_on__lt=today, course__isnull=False)
+                   .filter(Q(last_reminded_at__isnull=True)
+                           | Q(last_reminded_at__lte=now - REMINDER_INTERVAL))
+                   .select_related("user", "course"))
+    done = completed_assignment_ids(overdue)
+    sent_overdue = 0
+    for assignment in overdue:
+        if assignment.pk in done:
+            continue
+        with transaction.atomic():
+            updated = Assignment.objects.filter(pk=assignment.pk).filter(
+                Q(last_reminded_at__isnull=True)
+                | Q(last_reminded_at__lte=now - REMINDER_INTERVAL)
+            ).update(last_reminded_at=now)
+            if updated:
+                emails.send("courses-overdue", assignment.user.email, {
+                    "user": assignment.user, "assignment": assignment,
+                    "course_url": assignment.course.full_url or "",
+                })
+                sent_overdue += 1
+    expiring = Certificate.objects.filter(
+        revoked_at__isnull=True, expiry_reminder_sent_at__isnull=True,
+        expires_on__isnull=False, expires_on__gte=today,
+        expires_on__lte=today + datetime.timedelta(days=EXPIRY_NOTICE_DAYS),
+    ).select_related("user", "course")
+    sent_expiry = 0
+    for certificate in expiring:
+        newer = Certificate.objects.filter(user=certificate.user_id,
+                                           course=certificate.course_id,
+                                           issued_on__gt=certificate.issued_on,
+                                           revoked_at__isnull=True).exists()
+        with transaction.atomic():
+            updated = Certificate.objects.filter(
+                pk=certificate.pk, expiry_reminder_sent_at__isnull=True
+            ).update(expiry_reminder_sent_at=now)
+            if updated and not newer:
+                emails.send("courses-expiring", certificate.user.email, {
+                    "user": certificate.user, "certificate": certificate,
+                    "course_url": certificate.course.full_url if certificate.course else "",
+                })
+                sent_expiry += 1
+    return {"overdue": sent_overdue, "expiring": sent_expiry}
+
+
+# --- the CPD record ----------------------------------------------------------------------
 
 def record_cpd_activity(user, *, source_type, source_id, kind, title, date, hours=0,
                         provider="", what_learnt=""):
@@ -25,3 +563,25 @@ def record_cpd_activity(user, *, source_type, source_id, kind, title, date, hour
     except IntegrityError:
         entry = CPDEntry.objects.get(user=user, source_type=source_type, source_id=source_id)
     return entry
+
+
+def registration_year(date):
+    """The registration year (1 December to 30 November) a date falls in, named by the
+    year it ends: 1 December 2025 to 30 November 2026 is 2026."""
+    return date.year + 1 if date.month == 12 else date.year
+
+
+def registration_year_bounds(year):
+    return datetime.date(year - 1, 12, 1), datetime.date(year, 11, 30)
+
+
+def cpd_warnings(entries):
+    """What the registration year still needs: at least two entries, one with a peer
+    reflection."""
+    warnings = []
+    if len(entries) < 2:
+        warnings.append("You have fewer than two CPD entries this registration year.")
+    if not any(e.peer_reflection for e in entries):
+        warnings.append("None of your entries this registration year has a peer reflection.")
+    return warnings
+

@@ -1,1 +1,18 @@
+from courses.models.catalogue import (  # noqa: F401
+    Competency,
+    CompetencyFramework,
+    CourseIndexPage,
+    CoursePage,
+    ModulePage,
+    Programme,
+)
 from courses.models.cpd import CPDEntry  # noqa: F401
+from courses.models.learning import (  # noqa: F401
+    Assignment,
+    Certificate,
+    Enrolment,
+    EnrolmentHistory,
+    KnowledgeCheckAttempt,
+    ModuleCompletion,
+    Reflection,
+)

@@ -1,0 +1,70 @@
+"""The blocks a module is written in: the shared content blocks, plus reflection prompts
+and knowledge checks. Every block in a StreamField, and every item in a ListBlock, has a
+stable id, so answers and reflections are stored against ids that survive edits."""
+
+from wagtail import blocks
+
+from cms.blocks import BaseStreamBlock
+
+
+class ReflectionPromptBlock(blocks.StructBlock):
+    prompt = blocks.TextBlock(help_text="A question the learner answers privately.")
+    hint = blocks.CharBlock(required=False, max_length=250)
+
+    class Meta:
+        icon = "edit"
+        label = "Reflection prompt"
+        template = "courses/blocks/reflection_prompt_block.html"
+        preview_value = {
+            "prompt": "Think of a family you work with. Where did you do things TO them?",
+        }
+
+
+class AnswerBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=300)
+    correct = blocks.BooleanBlock(required=False)
+    explanation = blocks.TextBlock(
+        required=False, help_text="Shown to a learner who chose this answer wrongly."
+    )
+
+
+class QuestionBlock(blocks.StructBlock):
+    question = blocks.TextBlock()
+    multiple = blocks.BooleanBlock(
+        required=False, help_text="Tick if the learner may choose more than one answer."
+    )
+    answers = blocks.ListBlock(AnswerBlock(), min_num=2)
+    explanation = blocks.TextBlock(
+        required=False, help_text="Shown when the question is answered wrongly."
+    )
+
+
+class KnowledgeCheckBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=120, default="Check your understanding")
+    pass_mark = blocks.IntegerBlock(
+        min_value=0, max_value=100, default=80, help_text="Percentage needed to pass."
+    )
+    questions = blocks.ListBlock(QuestionBlock(), min_num=1)
+
+    class Meta:
+        icon = "tasks"
+        label = "Knowledge check"
+        template = "courses/blocks/knowledge_check_block.html"
+        preview_value = {
+            "title": "Check your understanding",
+            "pass_mark": 80,
+            "questions": [{
+                "question": "Which is a restorative question?",
+                "multiple": False,
+                "answers": [
+                    {"text": "What happened?", "correct": True, "explanation": ""},
+                    {"text": "Whose fault was it?", "correct": False,
+                     "explanation": "Restorative questions look at harm, not blame."},
+                ],
+            }],
+        }
+
+
+class ModuleStreamBlock(BaseStreamBlock):
+    reflection = ReflectionPromptBlock()
+    knowledge_check = KnowledgeCheckBlock()

@@ -1,0 +1,223 @@
+"""What staff author: programmes and competency frameworks (snippets), and the page tree
+CourseIndexPage -> CoursePage -> ModulePage."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Q
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from courses.blocks import ModuleStreamBlock
+
+
+class Programme(models.Model):
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    description = models.TextField(blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CompetencyFramework(ClusterableModel):
+    name = models.CharField(max_length=200, unique=True)
+    description = models.TextField(blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("description"),
+              InlinePanel("statements", heading="Statements", label="Statement")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Competency(Orderable):
+    framework = ParentalKey(CompetencyFramework, on_delete=models.CASCADE,
+                            related_name="statements")
+    code = models.CharField(max_length=20)
+    statement = models.CharField(max_length=300)
+
+    panels = [FieldRowPanel([FieldPanel("code"), FieldPanel("statement")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name_plural = "competencies"
+        constraints = [models.UniqueConstraint(fields=["framework", "code"],
+                                               name="unique_competency_code")]
+
+    def __str__(self):
+        return f"{self.code} {self.statement}"
+
+
+class CourseIndexPage(Page):
+    introduction = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "course catalogue"
+
+    def get_courses(self, programme="", level="", mode="", query=""):
+        courses = (
+            CoursePage.objects.live().public().child_of(self)
+            .select_related("programme")
+            .order_by("programme__name", "title")
+        )
+        if programme:
+            courses = courses.filter(programme__slug=programme)
+        if level:
+            courses = courses.filter(level=level)
+        if mode:
+            courses = courses.filter(delivery_mode=mode)
+        if query:
+            courses = courses.filter(
+                Q(title__icontains=query) | Q(summary__icontains=query)
+                | Q(audience__icontains=query)
+            )
+        return courses
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.forms import CatalogueFilterForm
+        from courses.services import course_states_for
+
+        context = super().get_context(request, *args, **kwargs)
+        form = CatalogueFilterForm(request.GET or None)
+        filters = form.cleaned_data if form.is_valid() else {}
+        courses = self.get_courses(
+            programme=filters.get("programme") or "",
+            level=filters.get("level") or "",
+            mode=filters.get("mode") or "",
+            query=filters.get("q") or "",
+        )
+        page = Paginator(courses, 24).get_page(request.GET.get("page"))
+        states = course_states_for(request.user, [c.pk for c in page.object_list])
+        context.update({
+            "filter_form": form,
+            "courses": page,
+            "course_cards": [(c, states.get(c.pk)) for c in page.object_list],
+            "is_filtered": any(filters.values()) if filters else False,
+        })
+        return context
+
+
+class CoursePage(Page):
+    class Level(models.TextChoices):
+        AWARENESS = "awareness", "Awareness"
+        PRACTITIONER = "practitioner", "Practitioner"
+        ADVANCED = "advanced", "Advanced"
+        TRAINER = "trainer", "Trainer"
+
+    class DeliveryMode(models.TextChoices):
+        ONLINE = "online", "Online"
+        BLENDED = "blended", "Blended"
+        FACE_TO_FACE = "face_to_face", "Face to face"
+
+    programme = models.ForeignKey(Programme, null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="courses")
+    level = models.CharField(max_length=20, choices=Level.choices, default=Level.PRACTITIONER)
+    delivery_mode = models.CharField(max_length=20, choices=DeliveryMode.choices,
+                                     default=DeliveryMode.ONLINE)
+    summary = models.TextField(help_text="One or two sentences shown on the course card.")
+    audience = models.TextField("who it is for", blank=True)
+    learning_outcomes = RichTextField(features=["bold", "italic", "ul", "ol", "link"],
+                                      blank=True)
+    cpd_hours = models.DecimalField("CPD hours", max_digits=5, decimal_places=1, default=0)
+    competencies = ParentalManyToManyField(Competency, blank=True, related_name="courses")
+    prerequisites = ParentalManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="required_for",
+        help_text="Courses a learner must complete before enrolling on this one.",
+    )
+    validity_months = models.PositiveSmallIntegerField(
+        "certificate valid for (months)", null=True, blank=True,
+        help_text="Leave blank if the certificate does not expire.",
+    )
+    enrolment_open = models.BooleanField(default=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel([
+            FieldPanel("programme"),
+            FieldRowPanel([FieldPanel("level"), FieldPanel("delivery_mode")]),
+            FieldRowPanel([FieldPanel("cpd_hours"), FieldPanel("validity_months")]),
+            FieldPanel("enrolment_open"),
+        ], heading="Facts"),
+        FieldPanel("audience"),
+        FieldPanel("learning_outcomes"),
+        FieldPanel("competencies"),
+        FieldPanel("prerequisites"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"), index.SearchField("audience"),
+    ]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = "course"
+
+    def get_modules(self):
+        return ModulePage.objects.live().child_of(self).order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.services import course_progress_for
+
+        context = super().get_context(request, *args, **kwargs)
+        modules = list(self.get_modules().only("id", "title", "url_path", "path", "depth",
+                                                "required", "estimated_minutes"))
+        progress = course_progress_for(request.user, self, modules)
+        context.update({
+            "modules": modules,
+            "progress": progress,
+            "competency_list": list(self.competencies.select_related("framework")),
+            "prerequisite_list": list(self.prerequisites.live()),
+            "total_minutes": sum(m.estimated_minutes or 0 for m in modules),
+        })
+        return context
+
+
+class ModulePage(Page):
+    required = models.BooleanField(
+        default=True, help_text="Required modules must be completed to finish the course."
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(default=20)
+    introduction = models.TextField(blank=True)
+    body = StreamField(ModuleStreamBlock(), blank=True, use_json_field=True)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("required"), FieldPanel("estimated_minutes")]),
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "module"
+
+    def knowledge_checks(self):
+        """The knowledge-check blocks in this module, as (block id, value)."""
+        return [(b.id, b.value) for b in self.body if b.block_type == "knowledge_check"]
+
+    def reflection_prompts(self):
+        return [(b.id, b.value) for b in self.body if b.block_type == "reflection"]
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.services import module_context_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(module_context_for(request.user, self))
+        return context

@@ -1,0 +1,196 @@
+"""The records of learning. They outlive the pages they are about: every link to a page is
+SET_NULL with a snapshot of its title, so deleting or moving a course or module never
+deletes an enrolment, a completion, an attempt, a reflection or a certificate."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+
+def new_public_id():
+    return secrets.token_urlsafe(16)
+
+
+class Enrolment(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", "In progress"
+        COMPLETED = "completed", "Completed"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="enrolments")
+    course = models.ForeignKey("courses.CoursePage", null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="enrolments")
+    course_title = models.CharField(max_length=255)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    enrolled_at = models.DateTimeField(default=timezone.now)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-enrolled_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "course"], condition=models.Q(status="active"),
+                name="one_active_enrolment_per_course",
+            )
+        ]
+        indexes = [models.Index(fields=["course", "status"])]
+
+    def __str__(self):
+        return f"{self.user} – {self.course_title} ({self.get_status_display()})"
+
+
+class EnrolmentHistory(models.Model):
+    """Every change of an enrolment's state: who, when, from, to, why."""
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="history")
+    action = models.CharField(max_length=60)
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                           on_delete=models.SET_NULL, related_name="+")
+    note = models.CharField(max_length=300, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name_plural = "enrolment history"
+
+    def __str__(self):
+        return f"{self.action} at {self.at:%d/%m/%Y %H:%M}"
+
+
+class ModuleCompletion(models.Model):
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE,
+                                  related_name="module_completions")
+    module = models.ForeignKey("courses.ModulePage", null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="completions")
+    module_title = models.CharField(max_length=255)
+    completed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["enrolment", "module"],
+                                               name="one_completion_per_module")]
+
+    def __str__(self):
+        return self.module_title
+
+
+class KnowledgeCheckAttempt(models.Model):
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="attempts")
+    module = models.ForeignKey("courses.ModulePage", null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="attempts")
+    module_title = models.CharField(max_length=255)
+    check_id = models.CharField(max_length=64, help_text="The knowledge-check block's id.")
+    answers = models.JSONField(default=dict, help_text="Question id -> chosen answer ids.")
+    score = models.PositiveSmallIntegerField()
+    pass_mark = models.PositiveSmallIntegerField()
+    passed = models.BooleanField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["enrolment", "check_id"])]
+
+    def __str__(self):
+        return f"{self.module_title}: {self.score}%"
+
+
+class Reflection(models.Model):
+    """A learner's private answer to a reflection prompt: only its author ever reads it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="reflections")
+    module = models.ForeignKey("courses.ModulePage", null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="reflections")
+    module_title = models.CharField(max_length=255)
+    prompt_id = models.CharField(max_length=64)
+    prompt = models.TextField()
+    text = models.TextField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "module", "prompt_id"],
+                                               name="one_reflection_per_prompt")]
+
+    def __str__(self):
+        return f"Reflection on {self.module_title}"
+
+
+class Certificate(models.Model):
+    public_id = models.CharField(max_length=32, unique=True, default=new_public_id,
+                                 editable=False)
+    # One certificate per completed enrolment: a double submit cannot issue two.
+    enrolment = models.OneToOneField(Enrolment, on_delete=models.PROTECT,
+                                     related_name="certificate")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="certificates")
+    course = models.ForeignKey("courses.CoursePage", null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="certificates")
+    learner_name = models.CharField(max_length=200)
+    course_title = models.CharField(max_length=255)
+    cpd_hours = models.DecimalField(max_digits=5, decimal_places=1, default=0)
+    competencies = models.JSONField(default=list, blank=True,
+                                    help_text="Snapshot of [code, statement] pairs.")
+    issued_on = models.DateField()
+    expires_on = models.DateField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_reason = models.CharField(max_length=300, blank=True)
+    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    expiry_reminder_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Status(models.TextChoices):
+        VALID = "valid", "Valid"
+        EXPIRED = "expired", "Expired"
+        REVOKED = "revoked", "Revoked"
+
+    class Meta:
+        ordering = ["-issued_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.course_title} – {self.learner_name} ({self.issued_on:%d/%m/%Y})"
+
+    def get_absolute_url(self):
+        return reverse("courses:certificate_verify", args=[self.public_id])
+
+    def status(self, today=None):
+        today = today or timezone.localdate()
+        if self.revoked_at:
+            return self.Status.REVOKED
+        if self.expires_on and self.expires_on < today:
+            return self.Status.EXPIRED
+        return self.Status.VALID
+
+    def get_status_display(self):
+        return self.Status(self.status()).label
+
+    def verification_url(self):
+        return settings.SITE_URL + self.get_absolute_url()
+
+
+class Assignment(models.Model):
+    """A manager asks a member of their team to take a course by a date."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="course_assignments")
+    course = models.ForeignKey("courses.CoursePage", null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="assignments")
+    course_title = models.CharField(max_length=255)
+    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    due_on = models.DateField("due date")
+    assigned_at = models.DateTimeField(default=timezone.now)
+    last_reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on"]
+        constraints = [models.UniqueConstraint(fields=["user", "course"],
+                                               name="one_assignment_per_course")]
+
+    def __str__(self):
+        return f"{self.course_title} for {self.user} by {self.due_on:%d/%m/%Y}"

@@ -1,0 +1,140 @@
+"""Read-only views of learning built from a fixed number of aggregate queries, however
+many people, courses or modules there are. The team matrix here is what the admin report
+reuses."""
+
+import datetime
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from courses.models import Assignment, Certificate, Enrolment, ModulePage
+from courses.services import EXPIRY_NOTICE_DAYS, completed_assignment_ids
+
+STEPLEN = 4  # Wagtail's treebeard path step
+
+
+def required_module_counts(courses):
+    """{course id: number of live required modules} in one query."""
+    by_path = {c.path: c.pk for c in courses}
+    if not by_path:
+        return {}
+    depths = {c.depth + 1 for c in courses}
+    counts = dict.fromkeys(by_path.values(), 0)
+    paths = ModulePage.objects.live().filter(required=True, depth__in=depths).values_list(
+        "path", flat=True)
+    for path in paths:
+        course_id = by_path.get(path[:-STEPLEN])
+        if course_id is not None:
+            counts[course_id] += 1
+    return counts
+
+
+def _active_enrolments(users_filter, course_ids=None):
+    queryset = Enrolment.objects.filter(status=Enrolment.Status.ACTIVE, **users_filter)
+    if course_ids is not None:
+        queryset = queryset.filter(course_id__in=course_ids)
+    return queryset.annotate(done=Count(
+        "module_completions", distinct=True,
+        filter=Q(module_completions__module__required=True,
+                 module_completions__module__live=True),
+    ))
+
+
+def _percent(done, total):
+    return min(100, round(100 * done / total)) if total else 0
+
+
+def _certificate_state(certificate, today):
+    status = certificate.status(today)
+    if status == Certificate.Status.REVOKED:
+        return "Revoked", "grey"
+    if status == Certificate.Status.EXPIRED:
+        return "Expired", "red"
+    if certificate.expires_on and certificate.expires_on <= today + datetime.timedelta(
+            days=EXPIRY_NOTICE_DAYS):
+        return "Expiring soon", "yellow"
+    return "Completed", "green"
+
+
+def training_matrix(users_queryset, courses_queryset, today=None):
+    """Members x courses: each cell says not started, in progress (with %), completed (with
+    date), overdue, assigned, or that the certificate is expiring or expired."""
+    today = today or timezone.localdate()
+    users = list(users_queryset)
+    courses = list(courses_queryset)
+    user_ids = [u.pk for u in users]
+    course_ids = [c.pk for c in courses]
+    required = required_module_counts(courses)
+    active = {(e.user_id, e.course_id): e for e in _active_enrolments(
+        {"user_id__in": user_ids}, course_ids)}
+    latest_certificate = {}
+    for certificate in Certificate.objects.filter(
+        user_id__in=user_ids, course_id__in=course_ids
+    ).order_by("issued_on", "pk"):
+        latest_certificate[(certificate.user_id, certificate.course_id)] = certificate
+    assignments = list(Assignment.objects.filter(user_id__in=user_ids, course_id__in=course_ids))
+    done_assignments = completed_assignment_ids(assignments)
+    assignment_for = {(a.user_id, a.course_id): a for a in assignments}
+    rows = []
+    for user in users:
+        cells = []
+        for course in courses:
+            key = (user.pk, course.pk)
+            cell = {"course": course, "label": "Not started", "tag": "grey", "detail": ""}
+            assignment = assignment_for.get(key)
+            certificate = latest_certificate.get(key)
+            enrolment = active.get(key)
+            if assignment and assignment.pk not in done_assignments:
+                cell["assignment"] = assignment
+            if enrolment is not None:
+                percent = _percent(enrolment.done, required.get(course.pk, 0))
+                cell.update(label="In progress", tag="yellow", detail=f"{percent}%",
+                            percent=percent)
+            elif certificate is not None:
+                label, tag = _certificate_state(certificate, today)
+                cell.update(label=label, tag=tag,
+                            detail=f"{certificate.issued_on:%-d %b %Y}")
+            if assignment and assignment.pk not in done_assignments:
+                if assignment.due_on < today:
+                    cell.update(label="Overdue", tag="red",
+                                detail=f"due {assignment.due_on:%-d %b %Y}"
+                                + (f", {cell['detail']}" if enrolment else ""))
+                elif enrolment is None:
+                    cell.update(label="Assigned", tag="purple",
+                                detail=f"due {assignment.due_on:%-d %b %Y}")
+            cells.append(cell)
+        rows.append({"user": user, "cells": cells})
+    return {"courses": courses, "rows": rows}
+
+
+def my_learning(user, today=None):
+    """A learner's own page: in progress, assigned, completed, certificates, expiring."""
+    today = today or timezone.localdate()
+    active = list(_active_enrolments({"user": user}).select_related("course").order_by(
+        "-enrolled_at"))
+    courses = [e.course for e in active if e.course is not None]
+    required = required_module_counts(courses)
+    in_progress = [{"enrolment": e,
+                    "percent": _percent(e.done, required.get(e.course_id, 0))}
+                   for e in active]
+    assignments = list(Assignment.objects.filter(user=user).select_related("course")
+                       .order_by("due_on"))
+    done = completed_assignment_ids(assignments)
+    assigned = [{"assignment": a, "overdue": a.due_on < today} for a in assignments
+                if a.pk not in done]
+    certificates = list(Certificate.objects.filter(user=user).select_related("course")
+                        .order_by("-issued_on", "-pk"))
+    certificate_rows = []
+    for certificate in certificates:
+        label, tag = _certificate_state(certificate, today)
+        certificate_rows.append({"certificate": certificate, "label": label, "tag": tag})
+    latest_by_course = {}
+    for certificate in reversed(certificates):
+        latest_by_course[certificate.course_title] = certificate
+    expiring = [c for c in latest_by_course.values()
+                if c.status(today) == Certificate.Status.VALID and c.expires_on
+                and c.expires_on <= today + datetime.timedelta(days=EXPIRY_NOTICE_DAYS)]
+    completed = list(Enrolment.objects.filter(user=user, status=Enrolment.Status.COMPLETED)
+                     .select_related("course").order_by("-completed_at"))
+    return {"in_progress": in_progress, "assigned": assigned, "completed": completed,
+            "certificates": certificate_rows, "expiring": expiring}

@@ -1,0 +1,97 @@
+import datetime
+import io
+
+import pytest
+from freezegun import freeze_time
+from pypdf import PdfReader
+
+from courses import services
+from courses.certificates import certificate_pdf
+from courses.models import Certificate
+from tests.courses.test_access import complete
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_pdf_is_valid_and_names_the_learner_and_course(alice, course):
+    certificate = complete(alice, course)
+    reader = PdfReader(io.BytesIO(certificate_pdf(certificate)))
+    page = reader.pages[0]
+    assert float(page.mediabox.width) > float(page.mediabox.height)  # landscape
+    text = page.extract_text()
+    assert "Alice Adams" in text
+    assert course.title in text
+    assert certificate.public_id in text
+
+
+def test_the_verification_page_says_valid_without_sign_in(client, alice, course):
+    certificate = complete(alice, course)
+    html = client.get(f"/certificates/{certificate.public_id}/").content.decode()
+    assert "This certificate is valid" in html
+    assert "Alice Adams" in html and course.title in html
+    assert "alice@example.org" not in html
+    assert "Revoke" not in html
+
+
+def test_the_verification_page_says_expired(client, alice, course):
+    with freeze_time("2024-01-01"):
+        certificate = complete(alice, course)
+    html = client.get(f"/certificates/{certificate.public_id}/").content.decode()
+    assert "This certificate has expired" in html
+
+
+def test_staff_revoke_with_a_reason_and_the_page_says_revoked(client, alice, staff, course):
+    certificate = complete(alice, course)
+    client.force_login(staff)
+    url = f"/certificates/{certificate.public_id}/"
+    assert "Revoke this certificate" in client.get(url).content.decode()
+    client.post(url + "revoke/", {"reason": ""})
+    certificate.refresh_from_db()
+    assert certificate.revoked_at is None
+    client.post(url + "revoke/", {"reason": "Issued in error"})
+    certificate.refresh_from_db()
+    assert certificate.revoked_reason == "Issued in error"
+    assert certificate.revoked_by == staff
+    client.logout()
+    html = client.get(url).content.decode()
+    assert "This certificate has been revoked" in html
+    assert "Issued in error" not in html
+
+
+def test_a_learner_cannot_revoke(client, alice, course):
+    certificate = complete(alice, course)
+    client.force_login(alice)
+    assert client.post(f"/certificates/{certificate.public_id}/revoke/",
+                       {"reason": "x"}).status_code == 404
+    certificate.refresh_from_db()
+    assert certificate.revoked_at is None
+
+
+def test_an_unknown_certificate_is_a_404(client):
+    assert client.get("/certificates/not-a-real-id/").status_code == 404
+
+
+def test_revoking_twice_is_refused(alice, staff, course):
+    certificate = complete(alice, course)
+    services.revoke_certificate(certificate, staff, "Error")
+    with pytest.raises(services.LearningError):
+        services.revoke_certificate(certificate, staff, "Again")
+
+
+def test_certificate_ids_are_unguessable_and_unique(alice, bob, course):
+    first = complete(alice, course)
+    second = complete(bob, course)
+    assert first.public_id != second.public_id
+    assert len(first.public_id) >= 20
+
+
+def test_expiry_follows_the_courses_validity(alice, catalogue):
+    from tests.courses.conftest import make_course, modules_of
+
+    course = make_course(catalogue, modules=1, validity_months=None)
+    services.enrol(alice, course)
+    with freeze_time("2026-01-31"):
+        certificate = services.complete_module(alice, modules_of(course)[0])
+    assert certificate.expires_on is None
+    assert services.add_months(datetime.date(2026, 1, 31), 1) == datetime.date(2026, 2, 28)
+    assert Certificate.objects.get().status() == Certificate.Status.VALID
