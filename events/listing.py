@@ -1,0 +1,110 @@
+"""The queries behind the event listing and an event page (kept out of the templates)."""
+
+import datetime
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from events import services
+from events.models import Audience, EventBooking, EventPage
+
+
+def _months(now):
+    first = timezone.localtime(now).date().replace(day=1)
+    months = []
+    for i in range(12):
+        year = first.year + (first.month - 1 + i) // 12
+        month = (first.month - 1 + i) % 12 + 1
+        months.append(datetime.date(year, month, 1))
+    return months
+
+
+def events_with_places(queryset):
+    return queryset.select_related("venue").annotate(
+        taken=Count("bookings", filter=Q(bookings__status__in=EventBooking.HOLDS_PLACE)),
+        waiting=Count("bookings", filter=Q(bookings__status=EventBooking.Status.WAITLISTED)),
+    )
+
+
+def listing_context(index, request):
+    now = timezone.now()
+    archive = request.GET.get("archive") == "1"
+    events = EventPage.objects.child_of(index).live().public()
+    if archive:
+        events = events.filter(end__lte=now).order_by("-start")
+    else:
+        events = events.filter(end__gt=now).order_by("start")
+
+    audience = request.GET.get("audience", "")
+    if audience in Audience.values:
+        events = events.filter(audience=audience)
+    else:
+        audience = ""
+    mode = request.GET.get("mode", "")
+    if mode == "online":
+        events = events.filter(is_online=True)
+    elif mode == "in_person":
+        events = events.filter(is_online=False)
+    else:
+        mode = ""
+    month = request.GET.get("month", "")
+    months = _months(now)
+    try:
+        chosen = datetime.date.fromisoformat(month + "-01") if month else None
+    except ValueError:
+        chosen = None
+    if chosen:
+        tz = timezone.get_current_timezone()
+        start = datetime.datetime.combine(chosen, datetime.time(), tz)
+        following = (chosen + datetime.timedelta(days=32)).replace(day=1)
+        end = datetime.datetime.combine(following, datetime.time(), tz)
+        events = events.filter(start__gte=start, start__lt=end)
+    else:
+        month = ""
+
+    paginator = Paginator(events_with_places(events), 20)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    return {
+        "events": page_obj,
+        "archive": archive,
+        "audience_choices": Audience.choices,
+        "current_audience": audience,
+        "current_mode": mode,
+        "current_month": month,
+        "months": [(m.strftime("%Y-%m"), m.strftime("%B %Y")) for m in months],
+    }
+
+
+def event_context(event, request):
+    user = request.user
+    booking = None
+    if user.is_authenticated:
+        booking = (
+            EventBooking.objects.filter(event=event, user=user)
+            .with_waitlist_position()
+            .order_by("-pk")
+            .first()
+        )
+    taken = event.places_taken()
+    places_left = max(event.capacity - taken, 0)
+    reason = None
+    if user.is_authenticated:
+        reason = services.why_cannot_book(event, user)
+    else:
+        reason = services.booking_closed_reason(event)
+    show_link = bool(
+        booking and booking.status in (EventBooking.Status.CONFIRMED, EventBooking.Status.ATTENDED)
+        and event.is_online and event.joining_link
+    )
+    from events.forms import BookingForm
+
+    return {
+        "booking": booking,
+        "active_booking": booking if booking and booking.is_active else None,
+        "places_left": places_left,
+        "cannot_book_reason": reason,
+        "show_joining_link": show_link,
+        "booking_form": BookingForm(),
+        "is_full": places_left == 0,
+    }

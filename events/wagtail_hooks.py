@@ -1,0 +1,88 @@
+"""Admin wiring for events: venues, bookings (filter, export), feedback, and links from each
+event page to its bookings, register and sign-in sheet."""
+
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.admin import widgets as wagtailadmin_widgets
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from events import services
+from events.models import EventBooking, EventFeedback, EventPage, Venue
+
+
+class VenueViewSet(SnippetViewSet):
+    model = Venue
+    icon = "home"
+    menu_label = "Venues"
+    list_display = ["name", "postcode"]
+    search_fields = ["name", "address"]
+
+
+class EventBookingViewSet(ModelViewSet):
+    model = EventBooking
+    icon = "tick-inverse"
+    menu_label = "Bookings"
+    add_to_admin_menu = False
+    list_display = ["reference", "user", "event_title", "event_start", "status", "created_at"]
+    list_filter = ["status", "event"]
+    list_export = ["reference", "event_title", "event_start", "user__full_name", "user__email",
+                   "user__organisation__name", "status", "access_requirements", "created_at"]
+    export_headings = {"user__full_name": "Name", "user__email": "Email",
+                       "user__organisation__name": "Organisation"}
+    search_fields = ["reference", "user__full_name", "user__email", "event_title"]
+    ordering = ["-event_start", "pk"]
+    # Bookings change only through the booking rules (staff use the event's bookings page).
+    form_fields = ["access_requirements"]
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return EventBooking.objects.select_related("user", "user__organisation", "event")
+
+
+class EventFeedbackViewSet(ModelViewSet):
+    model = EventFeedback
+    icon = "comment"
+    menu_label = "Feedback"
+    list_display = ["booking", "rating", "created_at"]
+    list_filter = ["rating", "booking__event"]
+    list_export = ["booking__event_title", "rating", "most_useful", "do_differently",
+                   "created_at"]
+    export_headings = {"booking__event_title": "Event"}
+    form_fields = ["rating", "most_useful", "do_differently"]
+    inspect_view_enabled = True
+
+
+class EventsGroup(ViewSetGroup):
+    items = (EventBookingViewSet, EventFeedbackViewSet, VenueViewSet)
+    menu_icon = "date"
+    menu_label = "Events"
+    menu_name = "events"
+
+
+@hooks.register("register_admin_viewset")
+def register_viewset():
+    return EventsGroup()
+
+
+@hooks.register("register_page_listing_buttons")
+def event_buttons(page, user, next_url=None):
+    if isinstance(page.specific_deferred if hasattr(page, "specific_deferred") else page,
+                  EventPage):
+        yield wagtailadmin_widgets.PageListingButton(
+            "Bookings", reverse("events:staff_event", args=[page.pk]), priority=60
+        )
+        yield wagtailadmin_widgets.PageListingButton(
+            "Register", reverse("events:register", args=[page.pk]), priority=61
+        )
+        yield wagtailadmin_widgets.PageListingButton(
+            "Sign-in sheet", reverse("events:sign_in_sheet", args=[page.pk]), priority=62
+        )
+
+
+@hooks.register("after_publish_page")
+def announce_changes(request, page):
+    """Staff moved an event's time or place: tell everyone booked, with an updated .ics."""
+    if isinstance(page.specific, EventPage):
+        services.announce_event_changes(page.specific, by=request.user)
