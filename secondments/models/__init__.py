@@ -1,0 +1,12 @@
+from secondments.models.applications import (  # noqa: F401
+    ApplicationHistory,
+    SecondmentApplication,
+)
+from secondments.models.mentoring import (  # noqa: F401
+    ExpertiseArea,
+    MentoringBooking,
+    MentoringBookingHistory,
+    MentoringSlot,
+    MentorProfile,
+)
+from secondments.models.pages import SecondmentIndexPage, SecondmentOpportunityPage  # noqa: F401

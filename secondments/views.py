@@ -1,0 +1,536 @@
+"""Thin views: each reaches its object through one _get_x_for_user helper and calls a
+service; a broken rule becomes a message or form error, never a 500."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from cms import roles
+from secondments import calendar, services
+from secondments.forms import (
+    ApplicationForm,
+    BookingForm,
+    FeedbackForm,
+    MentorDirectoryFilter,
+    MentorProfileForm,
+    ReasonForm,
+    SessionOutcomeForm,
+    SlotForm,
+    SponsorDecisionForm,
+    StaffActionForm,
+)
+from secondments.models import (
+    ApplicationHistory,
+    MentoringBooking,
+    MentoringSlot,
+    MentorProfile,
+    SecondmentApplication,
+    SecondmentOpportunityPage,
+)
+
+
+def _posted(request):
+    """The submitted data, even when empty (an empty POST must show its errors)."""
+    return request.POST if request.method == "POST" else None
+
+
+def _staff_required(request):
+    if not roles.is_centre_staff(request.user):
+        raise PermissionDenied
+
+
+# Applications ---------------------------------------------------------------------------
+
+
+def _get_application_for_user(user, pk):
+    """Applicants reach only their own applications."""
+    return get_object_or_404(
+        SecondmentApplication.objects.select_related("opportunity").prefetch_related(
+            Prefetch("history", queryset=ApplicationHistory.objects.all())
+        ),
+        pk=pk,
+        applicant=user,
+    )
+
+
+@login_required
+def apply(request, page_id):
+    opportunity = get_object_or_404(SecondmentOpportunityPage.objects.live(), pk=page_id)
+    existing = SecondmentApplication.objects.filter(
+        opportunity=opportunity, applicant=request.user,
+        status__in=SecondmentApplication.ACTIVE,
+    ).first()
+    if existing:
+        messages.info(request, "You have already applied for this secondment.")
+        return redirect(existing.get_absolute_url())
+    form = ApplicationForm(_posted(request), initial={"current_role": request.user.job_title})
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = services.submit_application(opportunity, request.user, **form.cleaned_data)
+        except services.SecondmentError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("secondments:application_submitted", pk=application.pk)
+    return render(request, "secondments/application_form.html", {
+        "form": form, "opportunity": opportunity, "is_open": opportunity.is_open(),
+    })
+
+
+@login_required
+def application_submitted(request, pk):
+    application = _get_application_for_user(request.user, pk)
+    return render(request, "secondments/application_submitted.html",
+                  {"application": application})
+
+
+@login_required
+def my_applications(request):
+    applications = (
+        SecondmentApplication.objects.filter(applicant=request.user)
+        .select_related("opportunity")
+        .prefetch_related("history")
+    )
+    return render(request, "secondments/my_applications.html", {"applications": applications})
+
+
+@login_required
+def application_detail(request, pk):
+    application = _get_application_for_user(request.user, pk)
+    return render(request, "secondments/application_detail.html", {
+        "application": application,
+        "can_accept": application.can_move_to(SecondmentApplication.Status.ACCEPTED),
+        "can_withdraw": application.can_move_to(SecondmentApplication.Status.WITHDRAWN),
+        "has_offer_letter": application.status in services.offer_letter_statuses(),
+        "reason_form": ReasonForm(),
+    })
+
+
+@login_required
+@require_POST
+def application_action(request, pk, action):
+    application = _get_application_for_user(request.user, pk)
+    service = services.APPLICANT_ACTIONS.get(action)
+    if service is None:
+        raise Http404
+    form = ReasonForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        service(application, request.user, reason)
+    except services.SecondmentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, {
+            "accept": "You have accepted your place.",
+            "decline": "You have declined the offer.",
+            "withdraw": "Your application has been withdrawn.",
+        }[action])
+    return redirect(application.get_absolute_url())
+
+
+@login_required
+def offer_letter(request, pk):
+    if roles.is_centre_staff(request.user):
+        application = get_object_or_404(SecondmentApplication, pk=pk)
+    else:
+        application = _get_application_for_user(request.user, pk)
+    try:
+        pdf = services.offer_letter_pdf(application)
+    except services.SecondmentError:
+        raise Http404 from None
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="offer-{application.reference}.pdf"'
+    return response
+
+
+def sponsor(request, token):
+    """A sponsor opens the one application their signed link names; no account needed."""
+    try:
+        application = services.application_for_sponsor_token(token)
+    except signing.SignatureExpired:
+        return render(request, "secondments/sponsor_refused.html", {"expired": True}, status=400)
+    except (signing.BadSignature, SecondmentApplication.DoesNotExist, ValueError, TypeError):
+        return render(request, "secondments/sponsor_refused.html", {"expired": False},
+                      status=400)
+    form = SponsorDecisionForm(_posted(request))
+    answered = application.sponsor_decision != SecondmentApplication.SponsorDecision.PENDING
+    if request.method == "POST" and not answered and form.is_valid():
+        try:
+            application = services.record_sponsor_decision(
+                application, endorsed=form.cleaned_data["decision"] == "endorse",
+                comment=form.cleaned_data["comment"],
+            )
+        except services.SecondmentError as error:
+            form.add_error(None, str(error))
+        else:
+            return render(request, "secondments/sponsor_done.html", {"application": application})
+    return render(request, "secondments/sponsor.html", {
+        "application": application, "form": form, "answered": answered,
+    })
+
+
+# Staff review ---------------------------------------------------------------------------
+
+
+@login_required
+def staff_pipeline(request):
+    _staff_required(request)
+    opportunities = SecondmentOpportunityPage.objects.with_places_taken().order_by(
+        "start_date", "title"
+    )
+    selected = request.GET.get("opportunity", "")
+    status = request.GET.get("status", "")
+    applications = SecondmentApplication.objects.select_related("applicant", "opportunity")
+    if selected.isdigit():
+        applications = applications.filter(opportunity_id=int(selected))
+    if status in SecondmentApplication.Status.values:
+        applications = applications.filter(status=status)
+    return render(request, "secondments/staff_pipeline.html", {
+        "opportunities": opportunities,
+        "applications": applications.order_by("opportunity_title", "created_at"),
+        "selected": selected,
+        "status": status,
+        "statuses": SecondmentApplication.Status.choices,
+    })
+
+
+@login_required
+def staff_application(request, pk):
+    _staff_required(request)
+    application = get_object_or_404(
+        SecondmentApplication.objects.select_related("applicant", "opportunity")
+        .prefetch_related("history"),
+        pk=pk,
+    )
+    form = StaffActionForm(_posted(request), application=application)
+    if request.method == "POST" and form.is_valid():
+        action = form.cleaned_data["action"]
+        reason = form.cleaned_data["reason"]
+        try:
+            services.STAFF_ACTIONS[action](application, request.user, reason)
+        except services.SecondmentError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"{application.reference}: {form.LABELS[action]} done. "
+                                      "The applicant has been emailed.")
+            return redirect("secondments:staff_application", pk=application.pk)
+    return render(request, "secondments/staff_application.html", {
+        "application": application, "form": form,
+        "has_offer_letter": application.status in services.offer_letter_statuses(),
+    })
+
+
+# Mentoring ------------------------------------------------------------------------------
+
+
+@login_required
+def mentor_directory(request):
+    form = MentorDirectoryFilter(request.GET or None)
+    mentors = (
+        MentorProfile.objects.filter(is_active=True)
+        .select_related("user")
+        .prefetch_related("expertise")
+        .order_by("user__full_name")
+    )
+    if form.is_valid():
+        if form.cleaned_data["expertise"]:
+            mentors = mentors.filter(expertise=form.cleaned_data["expertise"])
+        if form.cleaned_data["offers"] == "coaching":
+            mentors = mentors.filter(offers_coaching=True)
+        elif form.cleaned_data["offers"] == "mentoring":
+            mentors = mentors.filter(offers_mentoring=True)
+    now = timezone.now()
+    open_slots = MentoringSlot.objects.filter(starts_at__gt=now).exclude(
+        bookings__status__in=MentoringBooking.ACTIVE
+    )
+    mentors = mentors.prefetch_related(
+        Prefetch("slots", queryset=open_slots.order_by("starts_at"), to_attr="open_slots")
+    )
+    return render(request, "secondments/mentor_directory.html",
+                  {"mentors": mentors, "form": form})
+
+
+@login_required
+def mentor_detail(request, pk):
+    mentor = get_object_or_404(
+        MentorProfile.objects.select_related("user").prefetch_related("expertise"),
+        pk=pk, is_active=True,
+    )
+    slots = (
+        mentor.slots.filter(starts_at__gt=timezone.now())
+        .exclude(bookings__status__in=MentoringBooking.ACTIVE)
+        .order_by("starts_at")
+    )
+    return render(request, "secondments/mentor_profile.html", {"mentor": mentor, "slots": slots})
+
+
+@login_required
+def book(request, slot_id):
+    slot = get_object_or_404(
+        MentoringSlot.objects.select_related("mentor__user"), pk=slot_id, mentor__is_active=True
+    )
+    form = BookingForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            booking = services.book_slot(slot, request.user, form.cleaned_data["goals"])
+        except services.SecondmentError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("secondments:booking_confirmed", pk=booking.pk)
+    taken = slot.bookings.filter(status__in=MentoringBooking.ACTIVE).exists()
+    return render(request, "secondments/booking_form.html", {
+        "slot": slot, "form": form, "taken": taken, "past": not slot.is_in_future,
+    })
+
+
+def _get_booking_for_user(user, pk):
+    """The mentee, the mentor and Centre staff reach a booking; nobody else."""
+    bookings = MentoringBooking.objects.select_related("slot__mentor__user", "mentee")
+    if not roles.is_centre_staff(user):
+        bookings = bookings.filter(Q(mentee=user) | Q(slot__mentor__user=user))
+    return get_object_or_404(bookings, pk=pk)
+
+
+@login_required
+def booking_confirmed(request, pk):
+    booking = _get_booking_for_user(request.user, pk)
+    return render(request, "secondments/booking_confirmed.html", {"booking": booking})
+
+
+@login_required
+def booking_detail(request, pk):
+    booking = _get_booking_for_user(request.user, pk)
+    user = request.user
+    is_mentor = booking.slot.mentor.user_id == user.pk
+    is_mentee = booking.mentee_id == user.pk
+    now = timezone.now()
+    context = {
+        "booking": booking,
+        "slot": booking.slot,
+        "is_mentor": is_mentor,
+        "is_mentee": is_mentee,
+        # Private notes: the mentor and Centre staff only.
+        "can_read_notes": is_mentor or roles.is_centre_staff(user),
+        "can_cancel": services.can_cancel(booking, user, now),
+        "reason_form": ReasonForm(),
+        "started": booking.slot.starts_at <= now,
+        "finished": booking.slot.ends_at <= now,
+    }
+    if is_mentor and context["started"] and booking.status != MentoringBooking.Status.CANCELLED:
+        context["outcome_form"] = SessionOutcomeForm(initial={
+            "held": {"held": "yes", "not_held": "no"}.get(booking.status),
+            "notes": booking.mentor_notes,
+        })
+    if is_mentee and context["finished"] and booking.status in (
+        MentoringBooking.Status.BOOKED, MentoringBooking.Status.HELD
+    ):
+        context["feedback_form"] = FeedbackForm(instance=booking)
+    return render(request, "secondments/mentoring_booking.html", context)
+
+
+@login_required
+@require_POST
+def booking_cancel(request, pk):
+    booking = _get_booking_for_user(request.user, pk)
+    form = ReasonForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        services.cancel_booking(booking, request.user, reason)
+    except services.SecondmentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "The session has been cancelled and the other person told.")
+    return redirect(booking.get_absolute_url())
+
+
+@login_required
+@require_POST
+def booking_outcome(request, pk):
+    booking = _get_booking_for_user(request.user, pk)
+    form = SessionOutcomeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Say whether the session took place.")
+        return redirect(booking.get_absolute_url())
+    try:
+        services.record_session_outcome(
+            booking, request.user, held=form.cleaned_data["held"] == "yes",
+            notes=form.cleaned_data["notes"],
+        )
+    except services.SecondmentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Your record of the session has been saved.")
+    return redirect(booking.get_absolute_url())
+
+
+@login_required
+def booking_feedback(request, pk):
+    booking = _get_booking_for_user(request.user, pk)
+    if booking.mentee_id != request.user.pk:
+        raise Http404
+    form = FeedbackForm(_posted(request), instance=booking)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_mentee_feedback(
+                booking, request.user, feedback=form.cleaned_data["mentee_feedback"],
+                goals_progress=form.cleaned_data["goals_progress"],
+            )
+        except services.SecondmentError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Thank you. The session has been added to your CPD record.")
+            return redirect(booking.get_absolute_url())
+    return render(request, "secondments/feedback_form.html", {"booking": booking, "form": form})
+
+
+@login_required
+def booking_ics(request, pk):
+    booking = _get_booking_for_user(request.user, pk)
+    response = HttpResponse(calendar.ics_for_booking(booking, request.user),
+                            content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{booking.reference}.ics"'
+    return response
+
+
+def _get_mentor_profile_for_user(user):
+    profile = MentorProfile.objects.filter(user=user).prefetch_related("expertise").first()
+    if profile is None and not roles.is_mentor(user):
+        raise Http404
+    return profile
+
+
+@login_required
+def mentor_dashboard(request):
+    profile = _get_mentor_profile_for_user(request.user)
+    if profile is None:
+        return redirect("secondments:mentor_profile_edit")
+    now = timezone.now()
+    slots = (
+        profile.slots.filter(ends_at__gt=now - timezone.timedelta(days=1))
+        .prefetch_related(Prefetch(
+            "bookings",
+            queryset=MentoringBooking.objects.filter(status__in=MentoringBooking.ACTIVE)
+            .select_related("mentee__organisation"),
+            to_attr="active_bookings",
+        ))
+        .order_by("starts_at")
+    )
+    past = (
+        MentoringBooking.objects.filter(slot__mentor=profile, slot__starts_at__lte=now)
+        .exclude(status=MentoringBooking.Status.CANCELLED)
+        .select_related("slot", "mentee")
+        .order_by("-slot__starts_at")[:50]
+    )
+    return render(request, "secondments/mentor_dashboard.html", {
+        "profile": profile, "slots": [s for s in slots if s.starts_at > now],
+        "past": past,
+    })
+
+
+@login_required
+def mentor_profile_edit(request):
+    profile = _get_mentor_profile_for_user(request.user)
+    form = MentorProfileForm(_posted(request), instance=profile)
+    if request.method == "POST" and form.is_valid():
+        profile = form.save(commit=False)
+        profile.user = request.user
+        profile.save()
+        form.save_m2m()
+        messages.success(request, "Your mentor profile has been saved.")
+        return redirect("secondments:mentor_dashboard")
+    return render(request, "secondments/mentor_profile_form.html", {"form": form})
+
+
+@login_required
+def publish_slots(request):
+    profile = _get_mentor_profile_for_user(request.user)
+    if profile is None:
+        return redirect("secondments:mentor_profile_edit")
+    form = SlotForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            slots = services.publish_slots(
+                profile, starts_at=data["starts_at"], duration_minutes=data["duration_minutes"],
+                mode=data["mode"], location=data["location"], video_link=data["video_link"],
+                weeks=data["weeks"],
+            )
+        except services.SecondmentError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"{len(slots)} slot{'s' if len(slots) != 1 else ''} "
+                                      "published.")
+            return redirect("secondments:mentor_dashboard")
+    return render(request, "secondments/slot_form.html", {"form": form})
+
+
+@login_required
+@require_POST
+def remove_slot(request, pk):
+    slot = get_object_or_404(MentoringSlot.objects.select_related("mentor"), pk=pk,
+                             mentor__user=request.user)
+    try:
+        services.remove_slot(slot, request.user)
+    except services.SecondmentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "The slot has been removed.")
+    return redirect("secondments:mentor_dashboard")
+
+
+# A leader's development page ------------------------------------------------------------
+
+
+def _event_bookings(user):
+    """The events app is built alongside this one: use it if it is there."""
+    try:
+        from events.models import EventBooking
+    except (ImportError, LookupError):
+        return None, None
+    try:
+        bookings = list(
+            EventBooking.objects.filter(user=user).select_related("event").order_by("-pk")[:20]
+        )
+    except Exception:  # noqa: BLE001 - a different shape of model must not break this page
+        return None, None
+    try:
+        url = reverse("events:my_bookings")
+    except NoReverseMatch:
+        url = None
+    return bookings, url
+
+
+@login_required
+def development(request):
+    user = request.user
+    applications = (
+        SecondmentApplication.objects.filter(applicant=user)
+        .select_related("opportunity")
+        .order_by("-created_at")
+    )
+    secondments = [a for a in applications if a.status in (
+        SecondmentApplication.Status.ACCEPTED, SecondmentApplication.Status.COMPLETED)]
+    now = timezone.now()
+    sessions = (
+        MentoringBooking.objects.filter(mentee=user)
+        .exclude(status=MentoringBooking.Status.CANCELLED)
+        .select_related("slot__mentor__user")
+        .order_by("slot__starts_at")
+    )
+    upcoming = [b for b in sessions if b.slot.starts_at > now]
+    past = [b for b in sessions if b.slot.starts_at <= now]
+    event_bookings, events_url = _event_bookings(user)
+    return render(request, "secondments/development.html", {
+        "applications": applications,
+        "secondments": secondments,
+        "upcoming": upcoming,
+        "past": past,
+        "event_bookings": event_bookings,
+        "events_url": events_url,
+    })

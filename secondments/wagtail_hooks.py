@@ -1,0 +1,135 @@
+"""Admin wiring for secondments and mentoring: one menu, "Leadership development".
+
+Applications change status only through the services (the review screen linked from each
+application), so the admin edit form leaves status alone."""
+
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms import roles
+from secondments.models import (
+    ExpertiseArea,
+    MentoringBooking,
+    MentoringSlot,
+    MentorProfile,
+    SecondmentApplication,
+)
+
+
+class ApplicationViewSet(SnippetViewSet):
+    model = SecondmentApplication
+    icon = "form"
+    menu_label = "Applications"
+    add_to_admin_menu = False
+    list_display = ["reference", "applicant", "opportunity_title", "organisation_name",
+                    "sponsor_decision", "status", "created_at"]
+    list_filter = ["opportunity", "status", "sponsor_decision"]
+    list_export = ["reference", "opportunity_title", "applicant", "applicant.email",
+                   "organisation_name", "current_role", "sponsor_name", "sponsor_email",
+                   "sponsor_decision", "sponsor_decided_at", "status", "created_at", "outcome"]
+    export_headings = {"applicant.email": "Email", "reference": "Reference"}
+    export_filename = "secondment-applications"
+    search_fields = ["opportunity_title", "organisation_name", "current_role", "sponsor_name"]
+    ordering = ["opportunity_title", "-created_at"]
+    inspect_view_enabled = True
+    panels = [
+        FieldPanel("current_role"),
+        FieldPanel("experience"),
+        FieldPanel("learning_goals"),
+        MultiFieldPanel([FieldPanel("sponsor_name"), FieldPanel("sponsor_email")],
+                        heading="Sponsor"),
+    ]
+
+    def get_queryset(self, request):
+        return SecondmentApplication.objects.select_related("applicant", "opportunity")
+
+
+class MentorProfileViewSet(SnippetViewSet):
+    model = MentorProfile
+    icon = "user"
+    menu_label = "Mentors"
+    list_display = ["user", "role", "offers_coaching", "offers_mentoring", "is_active"]
+    list_filter = ["is_active", "offers_coaching", "offers_mentoring", "expertise"]
+    list_export = ["user", "user.email", "role", "offers_coaching", "offers_mentoring",
+                   "is_active"]
+    panels = [
+        FieldPanel("user"),
+        FieldPanel("role"),
+        FieldPanel("biography"),
+        FieldPanel("expertise"),
+        FieldRowPanel([FieldPanel("offers_coaching"), FieldPanel("offers_mentoring")]),
+        FieldPanel("is_active"),
+    ]
+
+
+class ExpertiseAreaViewSet(SnippetViewSet):
+    model = ExpertiseArea
+    icon = "tag"
+    menu_label = "Areas of expertise"
+    list_display = ["name", "slug"]
+
+
+class MentoringSlotViewSet(SnippetViewSet):
+    model = MentoringSlot
+    icon = "date"
+    menu_label = "Mentoring slots"
+    list_display = ["mentor", "starts_at", "ends_at", "mode"]
+    list_filter = ["mentor", "mode"]
+    list_export = ["mentor", "starts_at", "ends_at", "mode", "location"]
+    ordering = ["-starts_at"]
+
+
+class MentoringBookingViewSet(SnippetViewSet):
+    model = MentoringBooking
+    icon = "calendar-check"
+    menu_label = "Mentoring sessions"
+    list_display = ["reference", "mentee", "slot", "status", "feedback_at"]
+    list_filter = ["status", "slot__mentor"]
+    list_export = ["reference", "mentee", "mentee.email", "slot", "status", "goals",
+                   "goals_progress", "mentee_feedback", "created_at"]
+    inspect_view_enabled = True
+    panels = [FieldPanel("goals"), FieldPanel("mentor_notes")]
+
+    def get_queryset(self, request):
+        return MentoringBooking.objects.select_related("slot__mentor__user", "mentee")
+
+
+class LeadershipGroup(SnippetViewSetGroup):
+    items = (ApplicationViewSet, MentorProfileViewSet, ExpertiseAreaViewSet,
+             MentoringSlotViewSet, MentoringBookingViewSet)
+    menu_icon = "group"
+    menu_label = "Leadership development"
+    menu_name = "leadership"
+    menu_order = 250
+
+
+register_snippet(LeadershipGroup)
+
+
+class StaffOnlyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return roles.is_centre_staff(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_review_menu_item():
+    return StaffOnlyMenuItem(
+        "Review applications", reverse("secondments:staff_pipeline"), icon_name="tasks",
+        order=251,
+    )
+
+
+@hooks.register("register_snippet_listing_buttons")
+def review_button(snippet, user, next_url=None):
+    from wagtail.admin.widgets import ListingButton
+
+    if isinstance(snippet, SecondmentApplication) and roles.is_centre_staff(user):
+        yield ListingButton(
+            "Review and decide",
+            reverse("secondments:staff_application", args=[snippet.pk]),
+            priority=5,
+        )
