@@ -53,3 +53,4 @@ class PeopleGroup(SnippetViewSetGroup):
 
 
 register_snippet(PeopleGroup)
+from cms.reports import hooks  # noqa: E402,F401
