@@ -37,6 +37,11 @@ def as_text(rows):
     """Normalise for comparing the screen, the CSV and the XLSX: every value as text,
     floats without a trailing .0 difference."""
     def text(value):
+        if isinstance(value, str):
+            try:
+                value = float(value)
+            except ValueError:
+                return value
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if hasattr(value, "date") and callable(value.date):
