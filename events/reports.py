@@ -21,13 +21,13 @@ HAD_PLACE = [S.CONFIRMED, S.ATTENDED, S.NO_SHOW]
 ALL = Q()  # no narrowing
 
 
-def events_queryset(*, events_q=ALL, people_q=ALL):
+def events_queryset(*, events_q=ALL, people=lambda prefix: ALL):
     """Events annotated with confirmed, waitlisted, attended, no_shows, attendance_rate
     (attended as a share of attended + no-shows), average_rating, feedback_count and
-    comments. `people_q` narrows the bookings by the booker (lookups from `user__`)."""
-    bookings = EventBooking.objects.filter(people_q)
-    feedback = EventFeedback.objects.filter(
-        booking__in=bookings.values("pk") if people_q else EventBooking.objects.all())
+    comments. `people(prefix)` narrows the bookings by the booker (a Q from the lookup
+    prefix to the person, e.g. "user__")."""
+    bookings = EventBooking.objects.filter(people("user__"))
+    feedback = EventFeedback.objects.filter(people("booking__user__"))
     comment = Concat(F("booking__user__full_name"), Value(": "), F("most_useful"),
                      Value(" / "), F("do_differently"),
                      output_field=TextField())
@@ -78,4 +78,4 @@ class EventsReport(ProgrammeReportView):
 
     def get_report_queryset(self):
         return events_queryset(events_q=self.in_period("start"),
-                               people_q=self.of_people("user__"))
+                               people=self.of_people)

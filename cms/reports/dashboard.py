@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from cms.charts import bar_chart
 from cms.models import Organisation
-from cms.reports.base import can_view_reports
+from cms.reports.base import can_view_reports, without_jit
 
 
 def _aware(day):
@@ -118,6 +118,7 @@ def charts(today=None):
 def dashboard(request):
     if not can_view_reports(request.user):
         raise PermissionDenied
+    without_jit()
     return render(request, "reports/dashboard.html", {
         "page_title": "Programme dashboard",
         "headline": headline_figures(),
