@@ -34,7 +34,8 @@ def _nice_ceiling(value):
 def bar_chart(title, rows, value_label="Count"):
     """`rows` is a list of (label, value). Returns what the chart template draws."""
     rows = list(rows)
-    top = _nice_ceiling(max((v for _, v in rows), default=0))
+    # At least 4 so that the four gridlines of a chart of small counts fall on whole numbers.
+    top = max(_nice_ceiling(max((v for _, v in rows), default=0)), 4)
     plot_width = WIDTH - PAD_LEFT - 8
     plot_height = HEIGHT - PAD_TOP - PAD_BOTTOM
     slot = plot_width / max(len(rows), 1)

@@ -62,3 +62,5 @@ for _hook in ["after_publish_page", "after_unpublish_page", "after_delete_page",
               "after_move_page", "after_create_snippet", "after_edit_snippet",
               "after_delete_snippet"]:
     hooks.register(_hook, invalidate_pages)
+
+from cms.reports import hooks  # noqa: E402,F401

@@ -1,0 +1,312 @@
+"""What every programme report shares: the "view reports" permission, the filters (date
+range, organisation, team, programme), aggregate helpers and the results table that the
+screen and both exports read from the same row values."""
+
+import datetime
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.db import connection, models
+from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets import AdminDateInput
+
+from cms.models import Organisation, Team
+
+PERMISSION = "cms.view_reports"
+
+
+def can_view_reports(user):
+    return user.is_authenticated and user.has_perm(PERMISSION)
+
+
+def without_jit():
+    """PostgreSQL's JIT compiler spends seconds compiling these many-subquery aggregates
+    to save milliseconds running them: switch it off for this connection."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET jit = off")
+
+
+# --- aggregate helpers -------------------------------------------------------------------
+
+
+def count_of(queryset, outer="pk", inner=None):
+    """A correlated COUNT(*) of `queryset` rows whose `inner` field equals the outer row's
+    `outer` field, as an integer annotation (0 when there are none)."""
+    inner = inner or "pk"
+    rows = (queryset.filter(**{inner: OuterRef(outer)}).order_by().values(inner)
+            .annotate(n=Count("*")).values("n"))
+    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+
+def aggregate_of(queryset, inner, aggregate, outer="pk", output_field=None):
+    """A correlated aggregate (Avg, Max...) over `queryset` rows grouped on `inner`."""
+    rows = (queryset.filter(**{inner: OuterRef(outer)}).order_by().values(inner)
+            .annotate(v=aggregate).values("v"))
+    return Subquery(rows, output_field=output_field) if output_field else Subquery(rows)
+
+
+class DaysBetween(Func):
+    """Days (fractional) from `start` to `end`, computed by the database."""
+
+    output_field = models.FloatField()
+    arity = 2
+
+    def as_sql(self, compiler, connection, **extra):
+        start, start_params = compiler.compile(self.source_expressions[0])
+        end, end_params = compiler.compile(self.source_expressions[1])
+        if connection.vendor == "postgresql":
+            sql = f"(EXTRACT(EPOCH FROM ({end} - {start})) / 86400.0)::double precision"
+        else:
+            sql = f"(julianday({end}) - julianday({start}))"
+        return sql, (*end_params, *start_params)
+
+
+class PercentileMedian(Subquery):
+    """PostgreSQL: percentile_cont(0.5) over the single column `days` of a subquery."""
+
+    output_field = models.FloatField()
+
+    def as_sql(self, compiler, connection, template=None, **extra):
+        sql, params = self.query.as_sql(compiler, connection)
+        return (f"(SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY m.days) "
+                f"FROM {sql} AS m)", params)
+
+
+def median_of(queryset, inner, value, outer="pk"):
+    """The median of `value` over the `queryset` rows whose `inner` field equals the outer
+    row's `outer` field, computed by the database.
+
+    PostgreSQL: percentile_cont. SQLite (no percentile function, no correlation inside a
+    derived table or a LIMIT) averages the rows with at most half the group below them and
+    at most half above: still one aggregate in the database."""
+    rows = queryset.order_by().annotate(days=value)
+    if connection.vendor == "postgresql":
+        return PercentileMedian(rows.filter(**{inner: OuterRef(outer)}).values("days"))
+    same = rows.filter(**{inner: OuterRef(inner)})
+
+    def how_many(subset):
+        return Coalesce(Subquery(subset.values(inner).annotate(c=Count("*")).values("c"),
+                                 output_field=IntegerField()), Value(0))
+
+    middle = (
+        rows.filter(**{inner: OuterRef(outer)})
+        .annotate(below=how_many(same.filter(days__lt=OuterRef("days"))),
+                  above=how_many(same.filter(days__gt=OuterRef("days"))),
+                  total=how_many(same))
+        .annotate(below2=F("below") * 2, above2=F("above") * 2)
+        .filter(below2__lte=F("total"), above2__lte=F("total"))
+    )
+    return Subquery(middle.values(inner).annotate(m=models.Avg("days")).values("m"),
+                    output_field=models.FloatField())
+
+
+class StringJoin(models.Aggregate):
+    """Join texts with a separator: STRING_AGG on PostgreSQL, GROUP_CONCAT on SQLite."""
+
+    output_field = models.TextField()
+    template = "%(function)s(%(expressions)s)"
+
+    def __init__(self, expression, separator=" | ", **extra):
+        super().__init__(expression, Value(separator), **extra)
+
+    def as_sql(self, compiler, connection, **extra):
+        function = "STRING_AGG" if connection.vendor == "postgresql" else "GROUP_CONCAT"
+        return super().as_sql(compiler, connection, function=function, **extra)
+
+
+def percent(part, whole):
+    """part * 100 / whole as a float in the database; NULL when whole is 0."""
+    return models.ExpressionWrapper(
+        models.functions.Cast(part, models.FloatField()) * Value(100.0)
+        / models.functions.NullIf(whole, Value(0)),
+        output_field=models.FloatField(),
+    )
+
+
+# --- filters -----------------------------------------------------------------------------
+
+
+def _keep(queryset, name, value):
+    """Filters here narrow the figures (inside the aggregates), not the rows."""
+    return queryset
+
+
+def report_filterset(model, *names, date_label="Date"):
+    """A filter form with the named filters among date_from/date_to, organisation, team and
+    programme."""
+    from courses.models import Programme
+
+    available = {
+        "date_from": lambda: django_filters.DateFilter(
+            label=f"{date_label} from", widget=AdminDateInput, method=_keep),
+        "date_to": lambda: django_filters.DateFilter(
+            label=f"{date_label} to", widget=AdminDateInput, method=_keep),
+        "organisation": lambda: django_filters.ModelChoiceFilter(
+            label="Organisation", queryset=Organisation.objects.order_by("name"),
+            method=_keep),
+        "team": lambda: django_filters.ModelChoiceFilter(
+            label="Team", queryset=Team.objects.order_by("name"), method=_keep),
+        "programme": lambda: django_filters.ModelChoiceFilter(
+            label="Programme", queryset=Programme.objects.order_by("name"), method=_keep),
+    }
+    if "date" in names:
+        names = ("date_from", "date_to") + tuple(n for n in names if n != "date")
+    attrs = {name: available[name]() for name in names}
+    attrs["Meta"] = type("Meta", (), {"model": model, "fields": []})
+    return type(f"{model.__name__}ReportFilterSet", (WagtailFilterSet,), attrs)
+
+
+# --- the view ----------------------------------------------------------------------------
+
+
+class Column:
+    def __init__(self, field, label, kind="text"):
+        self.field, self.label, self.kind = field, label, kind
+
+    @property
+    def numeric(self):
+        return self.kind in ("int", "rate", "days", "decimal")
+
+
+def cell_value(value, kind):
+    """The one formatting of a figure, shared by the screen and both exports."""
+    if value is None:
+        return "" if kind != "int" else 0
+    if kind in ("rate", "days", "decimal"):
+        return round(float(value), 1)
+    if kind == "date":
+        if isinstance(value, datetime.datetime):
+            return timezone.localtime(value).date()
+        return value
+    return value
+
+
+class ProgrammeReportView(ReportView):
+    """Base for every monitoring report. Subclasses set `name`, `page_title`, `columns`
+    (a list of Column), `filter_names` and `get_report_queryset()`."""
+
+    name = ""
+    columns_spec = []
+    filter_names = ("date",)
+    date_label = "Date"
+    description = ""
+    results_template_name = "reports/report_results.html"
+    template_name = "reports/report.html"
+    header_icon = "table"
+    paginate_by = 50
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_view_reports(request.user):
+            raise PermissionDenied
+        without_jit()
+        return super().dispatch(request, *args, **kwargs)
+
+    # Export ---------------------------------------------------------------------------
+
+    @property
+    def list_export(self):
+        return [c.field for c in self.get_columns()]
+
+    @property
+    def export_headings(self):
+        return {c.field: c.label for c in self.get_columns()}
+
+    def get_filename(self):
+        return f"{self.name}-{timezone.localdate():%Y-%m-%d}"
+
+    def to_row_dict(self, item):
+        return dict(zip(self.list_export, self.row_values(item), strict=True))
+
+    def get_columns(self):
+        return self.columns_spec
+
+    def row_values(self, item):
+        values = []
+        for column in self.get_columns():
+            value = item[column.field] if isinstance(item, dict) else getattr(
+                item, column.field, "")
+            values.append(cell_value(value, column.kind))
+        return values
+
+    # Filters ---------------------------------------------------------------------------
+
+    @property
+    def filterset_class(self):
+        return report_filterset(self.model, *self.filter_names, date_label=self.date_label)
+
+    def get_index_url(self):
+        return reverse(f"programme_reports:{self.name}")
+
+    def get_index_results_url(self):
+        return reverse(f"programme_reports:{self.name}_results")
+
+    @cached_property
+    def filter_values(self):
+        filters = self.filters
+        if filters is not None and filters.is_valid():
+            return {k: v for k, v in filters.form.cleaned_data.items() if v not in (None, "")}
+        return {}
+
+    def filter_queryset(self, queryset):
+        return queryset  # the filters are applied inside get_report_queryset
+
+    def period(self):
+        """(start, end) aware datetimes for the date filters; either may be None."""
+        tz = timezone.get_current_timezone()
+        start = end = None
+        if self.filter_values.get("date_from"):
+            start = datetime.datetime.combine(self.filter_values["date_from"],
+                                              datetime.time.min, tz)
+        if self.filter_values.get("date_to"):
+            end = datetime.datetime.combine(
+                self.filter_values["date_to"] + datetime.timedelta(days=1),
+                datetime.time.min, tz)
+        return start, end
+
+    def in_period(self, field):
+        start, end = self.period()
+        q = Q()
+        if start:
+            q &= Q(**{f"{field}__gte": start})
+        if end:
+            q &= Q(**{f"{field}__lt": end})
+        return q
+
+    def of_people(self, prefix):
+        """Q for records whose person (at `prefix`, e.g. "user__") is in the chosen
+        organisation and team."""
+        q = Q()
+        if self.filter_values.get("organisation"):
+            q &= Q(**{f"{prefix}organisation": self.filter_values["organisation"]})
+        if self.filter_values.get("team"):
+            q &= Q(**{f"{prefix}team": self.filter_values["team"]})
+        return q
+
+    def get_base_queryset(self):
+        return self.get_report_queryset()
+
+    def get_report_queryset(self):
+        raise NotImplementedError
+
+    def decorate_paginated_queryset(self, object_list):
+        if self.is_export:
+            return object_list
+        columns = self.get_columns()
+        return [
+            {"object": item, "cells": [{"value": value, "numeric": column.numeric}
+                                       for column, value in zip(columns, self.row_values(item), strict=True)]}
+            for item in object_list
+        ]
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["report_columns"] = self.get_columns()
+        context["report_description"] = self.description
+        return context

@@ -1,0 +1,126 @@
+"""The programme dashboard: headline figures for this year so far against the same dates
+last year, and bar charts (SVG with a data table) of the last 12 months."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+from django.shortcuts import render
+from django.utils import timezone
+
+from cms.charts import bar_chart
+from cms.models import Organisation
+from cms.reports.base import can_view_reports, without_jit
+
+
+def _aware(day):
+    return datetime.datetime.combine(day, datetime.time.min, timezone.get_current_timezone())
+
+
+def _same_day_last_year(day):
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def measures():
+    """(key, label, queryset, date field) for each headline figure and chart."""
+    from courses.models import Certificate, Enrolment
+    from events.models import EventBooking
+    from secondments.models import MentoringBooking, SecondmentApplication
+
+    return [
+        ("completions", "Course completions",
+         Enrolment.objects.filter(status=Enrolment.Status.COMPLETED), "completed_at"),
+        ("attendances", "Event attendances",
+         EventBooking.objects.filter(status=EventBooking.Status.ATTENDED), "event_start"),
+        ("sessions", "Mentoring sessions held",
+         MentoringBooking.objects.filter(status=MentoringBooking.Status.HELD),
+         "slot__starts_at"),
+        ("partners", "New partner authorities",
+         Organisation.objects.filter(is_host_authority=False), "created_at"),
+        ("secondments", "Secondments completed",
+         SecondmentApplication.objects.filter(
+             status=SecondmentApplication.Status.COMPLETED), "updated_at"),
+        ("certificates", "Certificates issued",
+         Certificate.objects.filter(revoked_at__isnull=True), "issued_on"),
+    ]
+
+
+CHARTED = ["completions", "attendances", "sessions", "partners"]
+
+
+def headline_figures(today=None):
+    """This year from 1 January to today, against 1 January to the same day last year:
+    one aggregate query per measure."""
+    today = today or timezone.localdate()
+    this_start = datetime.date(today.year, 1, 1)
+    last_start = datetime.date(today.year - 1, 1, 1)
+    last_end = _same_day_last_year(today)
+    rows = []
+    for key, label, queryset, field in measures():
+        is_date = field == "issued_on"
+        bound = (lambda d: d) if is_date else _aware
+        one_day = datetime.timedelta(days=1)
+        figures = queryset.order_by().aggregate(
+            this_year=Count("pk", filter=Q(**{f"{field}__gte": bound(this_start),
+                                              f"{field}__lt": bound(today + one_day)})),
+            last_year=Count("pk", filter=Q(**{f"{field}__gte": bound(last_start),
+                                              f"{field}__lt": bound(last_end + one_day)})),
+        )
+        rows.append({"key": key, "label": label, **figures,
+                     "change": figures["this_year"] - figures["last_year"]})
+    return {"rows": rows, "this_label": f"1 Jan to {today:%-d %b %Y}",
+            "last_label": f"1 Jan to {last_end:%-d %b %Y}"}
+
+
+def last_twelve_months(today=None):
+    today = today or timezone.localdate()
+    first = datetime.date(today.year, today.month, 1)
+    months = []
+    for back in range(11, -1, -1):
+        year, month = first.year, first.month - back
+        while month < 1:
+            month += 12
+            year -= 1
+        months.append(datetime.date(year, month, 1))
+    return months
+
+
+def monthly_counts(queryset, field, months):
+    """{first day of month: count} for the months given, grouped by the database."""
+    start = _aware(months[0])
+    rows = (queryset.filter(**{f"{field}__gte": start}).order_by()
+            .annotate(month=TruncMonth(field, tzinfo=timezone.get_current_timezone()))
+            .values("month").annotate(n=Count("pk")).values_list("month", "n"))
+    counts = {}
+    for month, n in rows:  # at most 12 grouped rows
+        key = month.date() if isinstance(month, datetime.datetime) else month
+        counts[key] = n
+    return counts
+
+
+def charts(today=None):
+    months = last_twelve_months(today)
+    result = []
+    for key, label, queryset, field in measures():
+        if key not in CHARTED:
+            continue
+        counts = monthly_counts(queryset, field, months)
+        rows = [(f"{m:%b %y}", counts.get(m, 0)) for m in months]
+        chart = bar_chart(f"{label} by month, last 12 months", rows, value_label=label)
+        result.append({"id": f"chart-{key}", "chart": chart})
+    return result
+
+
+def dashboard(request):
+    if not can_view_reports(request.user):
+        raise PermissionDenied
+    without_jit()
+    return render(request, "reports/dashboard.html", {
+        "page_title": "Programme dashboard",
+        "headline": headline_figures(),
+        "charts": charts(),
+    })

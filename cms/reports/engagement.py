@@ -1,0 +1,124 @@
+"""Partner authority engagement: per organisation, its Ofsted judgement, registered leaders,
+secondments completed, mentoring sessions held, event attendances, courses completed and the
+date of its last activity. Authorities judged inadequate or requiring improvement come first."""
+
+from django.contrib.auth.models import Group
+from django.db.models import Case, Count, Exists, IntegerField, Max, OuterRef, Q, Value, When
+
+from cms import roles
+from cms.models import Organisation, User
+from cms.reports.base import Column, ProgrammeReportView, count_of
+
+SUPPORT_ORDER = Case(
+    When(ofsted_judgement=Organisation.Ofsted.INADEQUATE, then=Value(0)),
+    When(ofsted_judgement=Organisation.Ofsted.REQUIRES_IMPROVEMENT, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+FIGURES = ["secondments_completed", "mentoring_held", "event_attendances", "courses_completed"]
+
+
+def engagement_queryset(*, organisation=None):
+    """Partner organisations (not the host), those needing improvement support first, with
+    their registered (visiting) leaders counted."""
+    leaders = Group.objects.filter(name=roles.VISITING_LEADERS).values_list("pk", flat=True)
+    in_group = User.groups.through.objects.filter(user_id=OuterRef("pk"),
+                                                  group_id__in=list(leaders))
+    organisations = Organisation.objects.filter(is_host_authority=False)
+    if organisation is not None:
+        organisations = organisations.filter(pk=organisation.pk)
+    return (
+        organisations.only("id", "name", "ofsted_judgement", "ofsted_judgement_date")
+        .annotate(
+            support_order=SUPPORT_ORDER,
+            registered_leaders=count_of(User.objects.filter(Exists(in_group)),
+                                        inner="organisation"),
+        )
+        .order_by("support_order", "name", "pk")
+    )
+
+
+def engagement_figures(organisation_ids, period=lambda field: Q()):
+    """{organisation id: {figure: count, "last_activity": datetime or None}} for the given
+    organisations: one grouped aggregate query per kind of activity (each a single pass
+    over its table, however many organisations there are). `period(field)` narrows a
+    record's date field to the dates chosen."""
+    from courses.models import Enrolment
+    from events.models import EventBooking
+    from secondments.models import MentoringBooking, SecondmentApplication
+
+    applications = SecondmentApplication.objects.filter(period("created_at"))
+    kinds = [
+        # (figure or None, records, organisation lookup, date of the activity)
+        ("secondments_completed",
+         applications.filter(status=SecondmentApplication.Status.COMPLETED),
+         "applicant__organisation", "created_at"),
+        (None, applications, "applicant__organisation", "created_at"),
+        ("mentoring_held",
+         MentoringBooking.objects.filter(period("slot__starts_at"),
+                                         status=MentoringBooking.Status.HELD),
+         "mentee__organisation", "slot__starts_at"),
+        ("event_attendances",
+         EventBooking.objects.filter(period("event_start"),
+                                     status=EventBooking.Status.ATTENDED),
+         "user__organisation", "event_start"),
+        ("courses_completed",
+         Enrolment.objects.filter(period("completed_at"), status=Enrolment.Status.COMPLETED),
+         "user__organisation", "completed_at"),
+    ]
+    figures = {pk: {**dict.fromkeys(FIGURES, 0), "last_activity": None}
+               for pk in organisation_ids}
+    for figure, records, organisation, date in kinds:
+        grouped = (records.filter(**{f"{organisation}__in": list(figures)}).order_by()
+                   .values(organisation).annotate(n=Count("pk"), last=Max(date))
+                   .values_list(organisation, "n", "last"))
+        for pk, n, last in grouped:  # one row per organisation
+            if figure:
+                figures[pk][figure] = n
+            latest = figures[pk]["last_activity"]
+            figures[pk]["last_activity"] = last if latest is None or (
+                last and last > latest) else latest
+    return figures
+
+
+class EngagementReport(ProgrammeReportView):
+    name = "partner_engagement"
+    page_title = "Partner authority engagement"
+    model = Organisation
+    filter_names = ("date", "organisation")
+    date_label = "Activity"
+    export_filename = "partner-authority-engagement"
+    description = (
+        "Every partner organisation, those judged inadequate or requiring improvement first. "
+        "Activity in the dates chosen: secondment applications made (and completed), "
+        "mentoring sessions held, events attended and courses completed by its people. "
+        "Registered leaders counts its visiting leaders now."
+    )
+    columns_spec = [
+        Column("name", "Organisation"),
+        Column("ofsted", "Ofsted judgement"),
+        Column("ofsted_judgement_date", "Judged on", "date"),
+        Column("registered_leaders", "Registered leaders", "int"),
+        Column("secondments_completed", "Secondments completed", "int"),
+        Column("mentoring_held", "Mentoring sessions held", "int"),
+        Column("event_attendances", "Event attendances", "int"),
+        Column("courses_completed", "Courses completed", "int"),
+        Column("last_activity", "Last activity", "date"),
+    ]
+
+    def get_report_queryset(self):
+        return engagement_queryset(organisation=self.filter_values.get("organisation"))
+
+    def decorate_paginated_queryset(self, object_list):
+        organisations = list(object_list)
+        figures = engagement_figures([o.pk for o in organisations], period=self.in_period)
+        for organisation in organisations:
+            for key, value in figures[organisation.pk].items():
+                setattr(organisation, key, value)
+        return super().decorate_paginated_queryset(organisations)
+
+    def row_values(self, item):
+        item.ofsted = item.get_ofsted_judgement_display() if item.ofsted_judgement else \
+            "Not inspected"
+        return super().row_values(item)

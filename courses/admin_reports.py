@@ -1,0 +1,181 @@
+"""Admin reports on learning: course completion, and the training matrix for any team or
+organisation (built by the same `courses.reports.training_matrix` the team manager's page
+uses)."""
+
+import datetime
+
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import FloatField as DbFloat
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from cms.models import User
+from cms.reports.base import (
+    Column,
+    DaysBetween,
+    ProgrammeReportView,
+    count_of,
+    median_of,
+    percent,
+)
+from courses.models import Certificate, CoursePage, Enrolment, KnowledgeCheckAttempt
+from courses.reports import training_matrix
+
+EXPIRING_DAYS = 90
+
+ALL = Q()  # no narrowing
+
+
+def course_completion_queryset(*, enrolments_q=ALL, people_q=ALL, programme=None,
+                               today=None):
+    """Courses annotated with enrolled, in_progress, completed, completion_rate,
+    median_days, first_attempt_pass_rate and expiring_certificates. `enrolments_q` narrows
+    the enrolments counted (e.g. by enrolment date); `people_q` narrows the learners
+    (lookups from the enrolment's or certificate's `user__`)."""
+    today = today or timezone.localdate()
+    enrolments = Enrolment.objects.filter(enrolments_q, people_q)
+    # Each learner's first attempt at each knowledge check: counted per enrolment through
+    # the index on attempts by enrolment, then summed over the course's enrolments.
+    def first_attempts(**extra):
+        rows = (KnowledgeCheckAttempt.objects.filter(
+            ~Exists(KnowledgeCheckAttempt.objects.filter(
+                enrolment=OuterRef("enrolment"), check_id=OuterRef("check_id"),
+                pk__lt=OuterRef("pk"))),
+            enrolment=OuterRef("pk"), **extra)
+            .order_by().annotate(one=Value(1)).values("one").annotate(n=Count("*"))
+            .values("n"))
+        return Subquery(rows, output_field=IntegerField())
+
+    # Every check tried has exactly one first attempt.
+    checks_tried = Subquery(
+        KnowledgeCheckAttempt.objects.filter(enrolment=OuterRef("pk")).order_by()
+        .annotate(one=Value(1)).values("one")
+        .annotate(n=Count("check_id", distinct=True)).values("n"),
+        output_field=IntegerField())
+    first_attempt_rate = (
+        enrolments.filter(course=OuterRef("pk")).order_by()
+        .annotate(one=Value(1)).values("one")
+        .annotate(rate=percent(Sum(first_attempts(passed=True)), Sum(checks_tried)))
+        .values("rate")
+    )
+    completed = enrolments.filter(status=Enrolment.Status.COMPLETED,
+                                  completed_at__isnull=False)
+    courses = CoursePage.objects.all()
+    if programme is not None:
+        courses = courses.filter(programme=programme)
+    return (
+        courses.only("id", "title", "programme__name").select_related("programme")
+        .annotate(
+            enrolled=count_of(enrolments, inner="course"),
+            in_progress=count_of(enrolments.filter(status=Enrolment.Status.ACTIVE),
+                                 inner="course"),
+            completed=count_of(completed, inner="course"),
+        )
+        .annotate(
+            completion_rate=percent("completed", "enrolled"),
+            median_days=median_of(completed, "course",
+                                  DaysBetween("enrolled_at", "completed_at")),
+            first_attempt_pass_rate=Subquery(first_attempt_rate, output_field=DbFloat()),
+            expiring_certificates=count_of(
+                Certificate.objects.filter(
+                    people_q, revoked_at__isnull=True, expires_on__gte=today,
+                    expires_on__lte=today + datetime.timedelta(days=EXPIRING_DAYS)),
+                inner="course"),
+        )
+        .order_by("title", "pk")
+    )
+
+
+class CourseCompletionReport(ProgrammeReportView):
+    name = "course_completion"
+    page_title = "Course completion"
+    model = CoursePage
+    filter_names = ("date", "organisation", "team", "programme")
+    date_label = "Enrolled"
+    export_filename = "course-completion"
+    description = (
+        "Per course: the enrolments made in the dates chosen (all dates if none) by learners "
+        "in the organisation and team chosen. Completion rate is completed as a percentage of "
+        "enrolled; median days runs from enrolment to completion; the first-attempt pass rate "
+        "counts each learner's first attempt at each knowledge check; certificates expiring "
+        f"are valid ones that expire in the next {EXPIRING_DAYS} days."
+    )
+    columns_spec = [
+        Column("title", "Course"),
+        Column("programme_name", "Programme"),
+        Column("enrolled", "Enrolled", "int"),
+        Column("in_progress", "In progress", "int"),
+        Column("completed", "Completed", "int"),
+        Column("completion_rate", "Completion rate (%)", "rate"),
+        Column("median_days", "Median days to complete", "days"),
+        Column("first_attempt_pass_rate", "First-attempt pass rate (%)", "rate"),
+        Column("expiring_certificates", f"Certificates expiring in {EXPIRING_DAYS} days", "int"),
+    ]
+
+    def get_report_queryset(self):
+        return course_completion_queryset(
+            enrolments_q=self.in_period("enrolled_at"),
+            people_q=self.of_people("user__"),
+            programme=self.filter_values.get("programme"),
+        ).annotate(programme_name=Coalesce(F("programme__name"), Value("")))
+
+
+class TrainingMatrixReport(ProgrammeReportView):
+    """People of the chosen team or organisation against every live course (or the chosen
+    programme's). Each page of people goes through courses.reports.training_matrix, the same
+    query code as the team manager's matrix."""
+
+    name = "training_matrix"
+    page_title = "Training matrix"
+    model = User
+    filter_names = ("organisation", "team", "programme")
+    export_filename = "training-matrix"
+    description = (
+        "Choose a team or an organisation. Each cell shows the person's state on the course: "
+        "not started, assigned, in progress (with the share of required modules done), "
+        "completed (with the date), overdue, expiring soon or expired."
+    )
+
+    def courses(self):
+        if not hasattr(self, "_courses"):
+            courses = CoursePage.objects.live().order_by("title", "pk")
+            if self.filter_values.get("programme"):
+                courses = courses.filter(programme=self.filter_values["programme"])
+            self._courses = list(courses.only("id", "title", "path", "depth"))
+        return self._courses
+
+    def get_columns(self):
+        return [Column("name", "Name"), Column("email", "Email"), Column("team_name", "Team")] + [
+            Column(f"course_{course.pk}", course.title) for course in self.courses()
+        ]
+
+    def get_report_queryset(self):
+        if not (self.filter_values.get("organisation") or self.filter_values.get("team")):
+            return User.objects.none()
+        return (User.objects.filter(self.of_people(""), is_active=True)
+                .select_related("team").order_by("full_name", "email"))
+
+    @property
+    def no_results_message(self):
+        if not (self.filter_values.get("organisation") or self.filter_values.get("team")):
+            return "Choose a team or an organisation to see its training matrix."
+        return "Nobody in this team or organisation."
+
+    def _matrix_rows(self, users):
+        matrix = training_matrix(users, self.courses())
+        rows = []
+        for row in matrix["rows"]:
+            user = row["user"]
+            values = {"name": user.get_full_name(), "email": user.email,
+                      "team_name": user.team.name if user.team else ""}
+            for cell in row["cells"]:
+                label = cell["label"] + (f" ({cell['detail']})" if cell["detail"] else "")
+                values[f"course_{cell['course'].pk}"] = label
+            rows.append(values)
+        return rows
+
+    def decorate_paginated_queryset(self, object_list):
+        rows = self._matrix_rows(list(object_list))
+        if self.is_export:
+            return rows
+        return super().decorate_paginated_queryset(rows)
