@@ -7,7 +7,6 @@ learning and event records, Lara the visiting leader owns the application and th
 mentoring sessions) and every live page of the page tree.
 """
 
-import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -210,7 +209,7 @@ def test_account_pages_never_fail(world):
     assert len(routes) > 10
     for persona in ("anon", "alice", "staff"):
         client = client_for(world, persona)
-        for name, route in routes:
+        for _name, route in routes:
             if "<" in route or "(?P" in route:
                 url = "/" + route.split("<")[0].split("(?P")[0] + "bogus-key-1/"
             else:
