@@ -69,9 +69,53 @@ def past_booking(event, user, status=EventBooking.Status.ATTENDED):
     return booking
 
 
+def make_people():
+    """The personas of tests/conftest.py, made the same way (usable outside a test)."""
+    host = factories.HostOrganisationFactory()
+    partner = factories.OrganisationFactory(name="Northfield Borough Council")
+    team = factories.TeamFactory(name="2gether RES team", organisation=host)
+    return dict(
+        host=host, partner=partner, team=team,
+        alice=factories.practitioner(email="alice@example.org", full_name="Alice Adams",
+                                     team=team),
+        bob=factories.practitioner(email="bob@example.org", full_name="Bob Brown", team=team),
+        manager=factories.team_manager(team, email="manager@example.org",
+                                       full_name="Mark Manager"),
+        leader=factories.visiting_leader(email="leader@example.org", full_name="Lara Leader",
+                                         organisation=partner),
+        mentor=factories.mentor(email="mentor@example.org", full_name="Margaret Mentor"),
+        staff=factories.centre_staff(email="staff@example.org", full_name="Sam Staff"),
+    )
+
+
 @pytest.fixture
-def world(db, host, partner, team, alice, bob, manager, leader, mentor, staff):
+def world(db):
     """Everything the site exposes, with one record of each kind owned by someone."""
+    return build_world()
+
+
+@pytest.fixture(scope="module")
+def module_world(django_db_setup, django_db_blocker):
+    """The same world built once for a module (inside a transaction rolled back at the
+    end); each test still runs in its own savepoint. For the property-based tests, whose
+    examples each roll back their own changes."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield build_world()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def build_world():
+    people = make_people()
+    host, partner, team = people["host"], people["partner"], people["team"]
+    alice, bob, manager = people["alice"], people["bob"], people["manager"]
+    leader, mentor, staff = people["leader"], people["mentor"], people["staff"]
     home = make_home()
     other_team = factories.TeamFactory(name="Other RES team", organisation=host)
     other_manager = factories.team_manager(other_team, email="othermanager@example.org",
@@ -94,6 +138,8 @@ def world(db, host, partner, team, alice, bob, manager, leader, mentor, staff):
     cpd_entry = CPDEntry.objects.create(
         user=alice, kind=CPDEntry.Kind.OTHER, title=ALICE_CPD, date=timezone.localdate(), hours=2)
     course_services.enrol(bob, course)
+    bob_cpd_entry = CPDEntry.objects.create(user=bob, kind=CPDEntry.Kind.READING,
+                                            title="Bob's reading", date=timezone.localdate())
     open_course = make_course(catalogue, title="Motivational interviewing", modules=2,
                               checks=(0,))
 
@@ -109,6 +155,10 @@ def world(db, host, partner, team, alice, bob, manager, leader, mentor, staff):
     past_event = make_event(event_index, venue,
                             start=timezone.now() - datetime.timedelta(days=3))
     attended = past_booking(past_event, alice)
+    offer_event = make_event(event_index, venue, capacity=1)
+    bob_offer = past_booking(offer_event, bob, status=EventBooking.Status.OFFERED)
+    bob_offer.offer_expires_at = timezone.now() + datetime.timedelta(days=2)
+    bob_offer.save(update_fields=["offer_expires_at"])
 
     # Secondments and mentoring: Lara has an application and two sessions with Margaret.
     sec_index = SecondmentIndexPage(title="Secondments", slug="secondments",
@@ -135,7 +185,8 @@ def world(db, host, partner, team, alice, bob, manager, leader, mentor, staff):
         mentor=mentor, staff=staff, superuser=superuser,
         catalogue=catalogue, course=course, modules=modules, open_course=open_course,
         open_modules=list(open_course.get_modules()), certificate=certificate,
-        cpd_entry=cpd_entry, event_index=event_index, venue=venue, event=event,
+        cpd_entry=cpd_entry, bob_cpd_entry=bob_cpd_entry, offer_event=offer_event,
+        bob_offer=bob_offer, event_index=event_index, venue=venue, event=event,
         booking=booking, past_event=past_event, attended=attended, sec_index=sec_index,
         opportunity=opportunity, application=application, mentor_profile=profile,
         free_slot=free_slot, booked_slot=booked_slot, session=session, past_slot=past_slot,
