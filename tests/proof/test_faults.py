@@ -245,3 +245,164 @@ class _no_emails:
 
         assert len(transaction.get_connection().run_on_commit) == self._callbacks
         return False
+
+
+# --- a task worker killed mid-task -----------------------------------------------------
+
+EMAILS = 6
+TABLE = "django_tasks_database_dbtaskresult"  # DBTaskResult._meta.db_table
+SLOW_SECONDS = 3
+SLOW_SUBJECT = "Email 2"  # the send the worker is killed in
+
+
+class WorkerDatabase:
+    """The database a `manage.py db_worker` subprocess shares with this test: on
+    PostgreSQL the test database itself; on SQLite (in memory for tests) a file copy of
+    it, made with SQLite's backup API once the emails are queued."""
+
+    def __init__(self, tmp_path):
+        self.vendor = connection.vendor
+        self.path = tmp_path / "worker.sqlite3"
+
+    def env(self):
+        import os
+
+        env = {**os.environ, "TASKS_BACKEND": "database", "DEBUG": "1",
+               "EMAIL_BACKEND": "tests.proof.slow_mail.SlowFileBackend",
+               "SLOW_MAIL_SECONDS": str(SLOW_SECONDS), "SLOW_MAIL_SUBJECT": SLOW_SUBJECT}
+        if self.vendor == "sqlite":
+            env.pop("DATABASE_URL", None)
+            env["SQLITE_PATH"] = str(self.path)
+        else:
+            url = env["DATABASE_URL"].rsplit("/", 1)[0]
+            env["DATABASE_URL"] = f"{url}/{connection.settings_dict['NAME']}"
+        return env
+
+    def copy_queue(self):
+        if self.vendor == "sqlite":
+            import sqlite3
+
+            connection.ensure_connection()
+            target = sqlite3.connect(self.path)
+            connection.connection.backup(target)
+            target.close()
+
+    def rows(self, sql, params=()):
+        if self.vendor == "sqlite":
+            import sqlite3
+
+            with sqlite3.connect(self.path, timeout=10) as db:
+                return db.execute(sql, params).fetchall()
+        with connection.cursor() as cursor:
+            cursor.execute(sql.replace("?", "%s"), params)
+            return cursor.fetchall()
+
+    def statuses(self):
+        from collections import Counter
+
+        return Counter(s for (s,) in self.rows(
+            f"SELECT status FROM {TABLE}"))
+
+    def requeue_stale(self):
+        """The fix this test proposes (not in the app): put tasks whose worker died back
+        on the queue. A real version runs at worker start-up and only touches RUNNING rows
+        older than the longest a task may take."""
+        if self.vendor == "sqlite":
+            import sqlite3
+
+            with sqlite3.connect(self.path, timeout=10) as db:
+                db.execute(f"UPDATE {TABLE} SET status = 'READY' "
+                           "WHERE status = 'RUNNING'")
+        else:
+            with connection.cursor() as cursor:
+                cursor.execute(f"UPDATE {TABLE} SET status = 'READY' "
+                               "WHERE status = 'RUNNING'")
+
+
+def _start_worker(env, *extra):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from django.conf import settings as django_settings
+
+    return subprocess.Popen(
+        [sys.executable, str(Path(django_settings.BASE_DIR) / "manage.py"), "db_worker",
+         "--interval", "0.05", "--no-startup-delay", "--no-reload", *extra],
+        cwd=django_settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL)
+
+
+def _sent(mail_dir):
+    from collections import Counter
+
+    return Counter(path.read_text() for path in mail_dir.glob("*.eml"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_killed_mid_send_and_restarted_sends_each_pending_email_once(
+        settings, tmp_path):
+    """What happens, precisely: django-tasks-db claims a task by marking it RUNNING in the
+    same transaction that locks it (SKIP LOCKED on PostgreSQL, an exclusive transaction on
+    SQLite), so two workers never run one task. A worker killed with SIGKILL mid-send leaves
+    that task RUNNING; a restarted worker only takes READY tasks, so every other pending
+    email is sent exactly once, and the one in flight is sent NEVER (at most once), left
+    RUNNING until someone acts. The fix: at worker start-up (or from a periodic command)
+    set RUNNING tasks older than the longest send back to READY; that makes delivery
+    at-least-once (a kill after the mail server accepted the message but before the row
+    is marked SUCCESSFUL would send that one twice). This test proves both halves.
+    Note: with DEBUG on, db_worker runs under the autoreloader, in a child process: killing
+    the parent then leaves the child sending (hence --no-reload here and in production)."""
+    import os
+    import signal
+    import time
+
+    from cms.tasks import send_email
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
+                                  "QUEUES": ["default"]}}
+    for n in range(EMAILS):
+        send_email.enqueue({"subject": f"Email {n}", "body": "Hello", "html": None,
+                            "to": [f"person{n}@example.org"], "attachments": []})
+    mail_dir = tmp_path / "mail"
+    mail_dir.mkdir()
+    db = WorkerDatabase(tmp_path)
+    db.copy_queue()
+    env = {**db.env(), "EMAIL_FILE_PATH": str(mail_dir)}
+    assert db.statuses() == {"READY": EMAILS}
+
+    worker = _start_worker(env)
+    try:
+        deadline = time.monotonic() + 90
+        # Kill it while it is inside the slow send: two emails out, the third claimed.
+        while db.statuses() != {"SUCCESSFUL": 2, "RUNNING": 1, "READY": EMAILS - 3}:
+            assert time.monotonic() < deadline, "the worker never got going"
+            assert worker.poll() is None, "the worker died by itself"
+            time.sleep(0.02)
+        os.kill(worker.pid, signal.SIGKILL)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+        worker.wait(timeout=30)
+
+    assert _sent(mail_dir) == {"Email 0": 1, "Email 1": 1}
+    assert db.statuses()["RUNNING"] == 1
+    in_flight = db.rows(f"SELECT args_kwargs FROM {TABLE} "
+                        "WHERE status = 'RUNNING'")[0][0]
+    in_flight_subject = (in_flight if isinstance(in_flight, dict)
+                         else __import__("json").loads(in_flight))["args"][0]["subject"]
+    assert in_flight_subject == SLOW_SUBJECT
+
+    # Restarted, the worker sends every READY email once and leaves the killed one.
+    assert _start_worker(env, "--batch").wait(timeout=120) == 0
+    sent = _sent(mail_dir)
+    assert set(sent) == {f"Email {n}" for n in range(EMAILS)} - {in_flight_subject}
+    assert all(count == 1 for count in sent.values())
+    assert db.statuses() == {"SUCCESSFUL": EMAILS - 1, "RUNNING": 1}
+
+    # With the proposed fix (stale RUNNING tasks back to READY) it goes out, once.
+    db.requeue_stale()
+    assert _start_worker(env, "--batch").wait(timeout=120) == 0
+    sent = _sent(mail_dir)
+    assert sent == {f"Email {n}": 1 for n in range(EMAILS)}
+    assert db.statuses() == {"SUCCESSFUL": EMAILS}
