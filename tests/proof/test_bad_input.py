@@ -327,3 +327,56 @@ def test_mentoring_feedback(module_world, data, persona):
                              reverse("courses:cpd")])
     if persona == "mentor":
         assert response.status_code == 404
+
+
+def test_markup_is_stored_as_typed_and_shown_escaped_wherever_it_appears(world):
+    """The properties above could pass by refusing everything: here each form takes a
+    script tag, keeps it as typed, and every page that shows it escapes it."""
+    w = world
+    escaped = "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;"
+
+    def as_(persona):
+        client = Client()
+        client.force_login(getattr(w, persona))
+        return client
+
+    def shows_escaped(client, url):
+        body = client.get(url).content.decode()
+        assert SCRIPT not in body and escaped in body, url
+
+    alice, bob, leader, mentor, staff = (as_(p) for p in
+                                         ("alice", "bob", "leader", "mentor", "staff"))
+    assert alice.post(reverse("courses:cpd_add"), {**CPD_VALID, "title": SCRIPT}).status_code \
+        == 302
+    assert CPDEntry.objects.filter(title=SCRIPT).exists()
+    shows_escaped(alice, reverse("courses:cpd") + "?year=2026")
+    assert bob.post(reverse("courses:save_reflection", args=[w.modules[0].pk, "reflect-0"]),
+                    {"text": SCRIPT}).status_code == 302
+    assert Reflection.objects.get(user=w.bob, prompt_id="reflect-0").text == SCRIPT
+    shows_escaped(bob, w.modules[0].url)
+    assert bob.post(reverse("events:book", args=[w.event.pk]),
+                    {"access_requirements": SCRIPT}).status_code == 302
+    shows_escaped(staff, reverse("events:staff_event", args=[w.event.pk]))
+    assert bob.post(reverse("secondments:apply", args=[w.opportunity.pk]),
+                    {**APPLICATION_VALID, "experience": SCRIPT}).status_code == 302
+    application = SecondmentApplication.objects.get(applicant=w.bob)
+    shows_escaped(bob, reverse("secondments:application_detail", args=[application.pk]))
+    shows_escaped(staff, reverse("secondments:staff_application", args=[application.pk]))
+    assert bob.post(reverse("secondments:book", args=[w.free_slot.pk]),
+                    {"goals": SCRIPT}).status_code == 302
+    session = MentoringBooking.objects.get(slot=w.free_slot)
+    shows_escaped(mentor, reverse("secondments:booking_detail", args=[session.pk]))
+    assert mentor.post(reverse("secondments:booking_outcome", args=[w.past_session.pk]),
+                       {"held": "yes", "notes": SCRIPT}).status_code == 302
+    shows_escaped(mentor, reverse("secondments:booking_detail", args=[w.past_session.pk]))
+    assert leader.post(reverse("secondments:booking_feedback", args=[w.past_session.pk]),
+                       {"mentee_feedback": SCRIPT, "goals_progress": SCRIPT}).status_code \
+        == 302
+    shows_escaped(leader, reverse("courses:cpd"))
+    assert alice.post(reverse("events:feedback", args=[w.attended.reference]),
+                      {"rating": "4", "most_useful": SCRIPT}).status_code == 302
+    assert EventFeedback.objects.get(booking=w.attended).most_useful == SCRIPT
+    assert alice.post(reverse("profile"), {"full_name": SCRIPT, "job_title": SCRIPT,
+                                           "organisation": w.host.pk}).status_code == 302
+    shows_escaped(alice, reverse("profile"))
+    shows_escaped(staff, reverse("events:staff_event", args=[w.event.pk]))
