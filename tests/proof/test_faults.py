@@ -86,10 +86,13 @@ def test_a_failing_mail_server_keeps_the_booking_and_the_email_is_retried_until_
                                   args=[booking.reference])).status_code == 200
     assert [m.to for m in FlakyBackend.sent] == [[bob.email]]
     assert booking.reference in FlakyBackend.sent[0].subject + FlakyBackend.sent[0].body
-    # Four attempts: three met the failing server (each queued the next), one sent.
-    assert sorted(emails.values_list("status", flat=True)) == [
-        "FAILED", "FAILED", "FAILED", "SUCCESSFUL"]
-    assert emails.filter(status="READY").count() == 0
+    # Four attempts: three met the failing server (each queued the next), one sent; none
+    # is left waiting. (How an attempt that queued its retry is recorded differs: FAILED
+    # on SQLite, SUCCESSFUL on PostgreSQL; the attempt numbers are what count.)
+    attempts = sorted(r.args_kwargs["args"][1] if len(r.args_kwargs["args"]) > 1 else 1
+                      for r in emails)
+    assert attempts == [1, 2, 3, 4]
+    assert not emails.filter(status__in=["READY", "RUNNING"]).exists()
 
 
 @pytest.mark.django_db(transaction=True)
