@@ -329,10 +329,11 @@ def test_mentoring_feedback(module_world, data, persona):
         assert response.status_code == 404
 
 
-def test_markup_is_stored_as_typed_and_shown_escaped_wherever_it_appears(world):
+def test_markup_is_stored_as_typed_and_shown_escaped_wherever_it_appears(module_world):
     """The properties above could pass by refusing everything: here each form takes a
-    script tag, keeps it as typed, and every page that shows it escapes it."""
-    w = world
+    script tag, keeps it as typed, and every page that shows it escapes it. (Its changes
+    are rolled back with the test's savepoint.)"""
+    w = module_world
     escaped = "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;"
 
     def as_(persona):
