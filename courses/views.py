@@ -21,10 +21,14 @@ from courses.models import Certificate, CourseIndexPage, CoursePage, CPDEntry, M
 
 
 def _get_course(course_id):
+    if course_id >= 2**31:  # beyond any page id: the lookup would overflow, not miss
+        raise Http404
     return get_object_or_404(CoursePage.objects.live(), pk=course_id)
 
 
 def _get_module(module_id):
+    if module_id >= 2**31:  # beyond any page id: the lookup would overflow, not miss
+        raise Http404
     return get_object_or_404(ModulePage.objects.live(), pk=module_id)
 
 

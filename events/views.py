@@ -37,10 +37,14 @@ def _get_booking_for_user(request, reference):
 def _get_event_for_staff(request, event_id):
     if not roles.is_centre_staff(request.user):
         raise PermissionDenied
+    if event_id >= 2**31:  # beyond any page id: the lookup would overflow, not miss
+        raise Http404
     return get_object_or_404(EventPage.objects.select_related("venue"), pk=event_id)
 
 
 def _get_live_event(event_id):
+    if event_id >= 2**31:  # beyond any page id: the lookup would overflow, not miss
+        raise Http404
     return get_object_or_404(EventPage.objects.live().select_related("venue"), pk=event_id)
 
 

@@ -62,6 +62,8 @@ def _get_application_for_user(user, pk):
 
 @login_required
 def apply(request, page_id):
+    if page_id >= 2**31:  # beyond any page id: the lookup would overflow, not miss
+        raise Http404
     opportunity = get_object_or_404(SecondmentOpportunityPage.objects.live(), pk=page_id)
     existing = SecondmentApplication.objects.filter(
         opportunity=opportunity, applicant=request.user,
