@@ -63,4 +63,4 @@ for _hook in ["after_publish_page", "after_unpublish_page", "after_delete_page",
               "after_delete_snippet"]:
     hooks.register(_hook, invalidate_pages)
 
-from cms.reports import hooks  # noqa: E402,F401
+from cms.reports import hooks as report_hooks  # noqa: E402,F401  (registers the reports)

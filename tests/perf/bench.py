@@ -238,6 +238,7 @@ def booking_rush(port, people=1000, places=60, parallel=50):
     index.add_child(instance=event)
     users = list(User.objects.filter(email__startswith="bench", team__isnull=False)
                  .order_by("-pk")[:people])
+    people = len(users)
     sessions = []
     for user in users:
         client = Client()

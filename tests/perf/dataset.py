@@ -44,7 +44,7 @@ def build(scale=1.0, seed=2026):
         ModulePage,
         Programme,
     )
-    from events.models import EventBooking, EventIndexPage, EventPage
+    from events.models import EventBooking, EventIndexPage, EventPage, Venue
 
     rng = random.Random(seed)
     n_users = int(50_000 * scale)
@@ -165,6 +165,9 @@ def build(scale=1.0, seed=2026):
     written += len(batch)
     _say(f"{written} module completions", started)
 
+    venue, _ = Venue.objects.get_or_create(
+        name="Bench venue", defaults={"address": "1 Civic Hall, Leeds"}
+    )
     events_index = EventIndexPage(title="Bench events", slug="bench-events")
     home.add_child(instance=events_index)
     events = []
@@ -173,6 +176,7 @@ def build(scale=1.0, seed=2026):
         event = EventPage(
             title=f"Bench event {e}", slug=f"bench-event-{e}", summary="A benchmark event.",
             start=start, end=start + datetime.timedelta(hours=3), is_online=e % 2 == 0,
+            venue=None if e % 2 == 0 else venue,
             joining_link="https://meet.example.org/bench" if e % 2 == 0 else "",
             capacity=40,
         )
