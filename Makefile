@@ -42,11 +42,12 @@ lint: install-test
 	$(PY) manage.py makemigrations --check --dry-run
 
 worker: install
-	TASKS_BACKEND=database $(PY) manage.py db_worker
+	TASKS_BACKEND=database $(PY) manage.py requeue_stale_tasks
+	TASKS_BACKEND=database $(PY) manage.py db_worker --no-reload
 
 bench: install-test
-	$(PIP) install --quiet -e ".[test,bench]"
-	$(PY) tests/perf/bench.py
+	@command -v wrk >/dev/null 2>&1 || { echo "The benchmark drives the server with wrk: apt-get install wrk"; exit 1; }
+	$(PY) tests/perf/bench.py $(BENCH_ARGS)
 
 bench-reports: install-test
 	$(PY) tests/perf/bench_reports.py

@@ -308,19 +308,17 @@ class WorkerDatabase:
             f"SELECT status FROM {TABLE}"))
 
     def requeue_stale(self):
-        """The fix this test proposes (not in the app): put tasks whose worker died back
-        on the queue. A real version runs at worker start-up and only touches RUNNING rows
-        older than the longest a task may take."""
-        if self.vendor == "sqlite":
-            import sqlite3
+        """The fix: `manage.py requeue_stale_tasks` (run by `make worker` at start-up) puts
+        tasks whose worker died back on the queue."""
+        import subprocess
+        import sys
 
-            with sqlite3.connect(self.path, timeout=10) as db:
-                db.execute(f"UPDATE {TABLE} SET status = 'READY' "
-                           "WHERE status = 'RUNNING'")
-        else:
-            with connection.cursor() as cursor:
-                cursor.execute(f"UPDATE {TABLE} SET status = 'READY' "
-                               "WHERE status = 'RUNNING'")
+        from django.conf import settings as django_settings
+
+        subprocess.run(
+            [sys.executable, "manage.py", "requeue_stale_tasks", "--older-than", "0"],
+            cwd=django_settings.BASE_DIR, env=self.env(), check=True,
+            stdout=subprocess.DEVNULL)
 
 
 def _start_worker(env, *extra):
@@ -404,7 +402,7 @@ def test_a_worker_killed_mid_send_and_restarted_sends_each_pending_email_once(
     assert all(count == 1 for count in sent.values())
     assert db.statuses() == {"SUCCESSFUL": EMAILS - 1, "RUNNING": 1}
 
-    # With the proposed fix (stale RUNNING tasks back to READY) it goes out, once.
+    # With the fix (requeue_stale_tasks puts stale RUNNING tasks back) it goes out, once.
     db.requeue_stale()
     assert _start_worker(env, "--batch").wait(timeout=120) == 0
     sent = _sent(mail_dir)
