@@ -25,17 +25,27 @@ def _clear_cache():
 
 
 @pytest.fixture(autouse=True)
-def _base_data_in_transactional_tests(request):
-    """Transactional tests start from an emptied database: put back what migrations made
-    (root page, root collection, role groups and their permissions)."""
+def _base_data(request):
+    """A transactional test empties the database when it ends, rows made by migrations
+    included (root page, root collection, role groups and their permissions). Put them back
+    for any test that finds them gone, whatever order the tests run in."""
     marker = request.node.get_closest_marker("django_db")
+    uses_db = marker is not None or {"db", "transactional_db"} & set(request.fixturenames)
+    if not uses_db:
+        return
     transactional = "transactional_db" in request.fixturenames or (
         marker is not None and marker.kwargs.get("transaction")
     )
-    if transactional:
-        request.getfixturevalue("transactional_db")
-        from cms.bootstrap import ensure_base_data
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from django.contrib.auth.models import Group
+    from wagtail.models import Page
 
+    from cms.bootstrap import ensure_base_data
+    from cms.roles import CENTRE_STAFF
+
+    if Page.get_first_root_node() is None or not Group.objects.filter(
+        name=CENTRE_STAFF, permissions__isnull=False
+    ).exists():
         ensure_base_data()
 
 
