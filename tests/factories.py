@@ -84,3 +84,22 @@ def centre_staff(with_totp=True, **kwargs):
 
         TOTP.activate(user, generate_totp_secret())
     return user
+
+
+def totp_code(user, seconds_needed=8):
+    """The user's current authenticator code, still valid `seconds_needed` from now.
+
+    allauth accepts only the current 30-second window's code, so a code read in the last
+    moments of a window fails when it arrives in the next; wait for a fresh window instead.
+    """
+    import time
+
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+    from allauth.mfa.utils import decrypt
+
+    left = 30 - time.time() % 30
+    if left < seconds_needed:
+        time.sleep(left + 0.1)
+    secret = decrypt(Authenticator.objects.get(user=user, type="totp").data["secret"])
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))

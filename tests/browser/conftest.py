@@ -93,3 +93,21 @@ def sign_in():
         page.wait_for_load_state()
 
     return do
+
+
+@pytest.fixture
+def sign_in_with_code():
+    """Sign in someone with an authenticator app: password, then the current code."""
+    from tests.factories import PASSWORD, totp_code
+
+    def do(page, user, password=PASSWORD, start="/accounts/login/"):
+        page.goto(start)
+        page.get_by_label("Email").fill(user.email)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign In").click()
+        page.wait_for_url("**/accounts/2fa/authenticate/**")
+        page.get_by_label("Code").fill(totp_code(user))
+        page.get_by_role("button", name="Sign In").click()
+        page.wait_for_url(lambda url: "/accounts/2fa/authenticate/" not in url)
+
+    return do

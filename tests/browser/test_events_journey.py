@@ -1,7 +1,6 @@
 """The demo leader books a full event, waits, is offered a place, accepts and adds it to a
 calendar; Centre staff then take attendance on a phone."""
 
-import time
 
 import pytest
 from icalendar import Calendar
@@ -14,24 +13,8 @@ from events.models import EventBooking, EventPage
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _sign_in_staff(page, user, password):
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-    from allauth.mfa.utils import decrypt
-
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/accounts/2fa/authenticate/")
-    secret = decrypt(Authenticator.objects.get(user=user, type="totp").data["secret"])
-    page.get_by_label("Code").fill(format_hotp_value(hotp_value(secret, int(time.time()) // 30)))
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_load_state()
-
-
 def test_the_leader_is_waitlisted_offered_a_place_accepts_and_staff_take_attendance(
-        page, phone, demo_content, sign_in, axe_check):
+        page, phone, demo_content, sign_in, sign_in_with_code, axe_check):
     leader = User.objects.get(email="leader@example.org")
     event = EventPage.objects.get(slug="mi-skills-practice")
     assert event.places_taken() == event.capacity  # the demo keeps this small event full
@@ -76,7 +59,7 @@ def test_the_leader_is_waitlisted_offered_a_place_accepts_and_staff_take_attenda
 
     # At the door: staff mark attendance on a phone.
     staff = User.objects.get(email="staff@example.org")
-    _sign_in_staff(phone, staff, DEFAULT_PASSWORD)
+    sign_in_with_code(phone, staff, DEFAULT_PASSWORD)
     phone.goto(f"/bookings/staff/events/{event.pk}/register/")
     axe_check(phone)
     phone.get_by_role("button", name=f"Attended: {leader.get_full_name()}").click()

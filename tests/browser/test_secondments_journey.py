@@ -2,7 +2,6 @@
 the leader accepts, books a mentoring session and sees both on their development page."""
 
 import re
-import time
 
 import pytest
 from django.core import mail
@@ -14,24 +13,8 @@ from secondments.models import MentoringBooking, SecondmentApplication
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _sign_in_staff(page, axe_check):
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-
-    from cms.demo import staff_totp_secret
-
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill("staff@example.org")
-    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/accounts/2fa/authenticate/")
-    code = format_hotp_value(hotp_value(staff_totp_secret(), int(time.time()) // 30))
-    page.get_by_label("Code").fill(code)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_load_state()
-
-
 def test_a_leader_goes_from_application_to_offer_and_a_booked_session(
-    page, browser, live_server, demo_content, sign_in, axe_check
+    page, browser, live_server, demo_content, sign_in, sign_in_with_code, axe_check
 ):
     leader = User.objects.get(email="leader@example.org")
     sign_in(page, leader, password=DEFAULT_PASSWORD)
@@ -84,7 +67,7 @@ def test_a_leader_goes_from_application_to_offer_and_a_booked_session(
     # Staff review and offer the place.
     staff_context = browser.new_context(base_url=live_server.url)
     staff_page = staff_context.new_page()
-    _sign_in_staff(staff_page, axe_check)
+    sign_in_with_code(staff_page, User.objects.get(email="staff@example.org"), DEFAULT_PASSWORD)
     staff_page.goto("/leadership/review/")
     axe_check(staff_page)
     staff_page.get_by_role("link", name=application.reference).click()
