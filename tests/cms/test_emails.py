@@ -7,39 +7,15 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from cms import emails
+from tests.task_queue import DATABASE_QUEUE, FlakyBackend, run_worker_until_idle
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-class FlakyBackend:
-    """An email backend that fails the first `failures` sends, like a mail server that is down."""
-
-    failures = 0
-    sent = []
-
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def send_messages(self, messages):
-        if FlakyBackend.failures > 0:
-            FlakyBackend.failures -= 1
-            raise ConnectionRefusedError("mail server down")
-        FlakyBackend.sent.extend(messages)
-        return len(messages)
 
 
 @pytest.fixture
 def database_queue(settings):
     # Changing TASKS resets django-tasks' backend handler (it listens for setting_changed).
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
-                                  "QUEUES": ["default"]}}
-
-
-def _run_worker_until_idle():
-    from django.core.management import call_command
-
-    call_command("db_worker", "--batch", "--interval", "0", "--no-startup-delay",
-                 stdout=open("/dev/null", "w"), stderr=open("/dev/null", "w"))
+    settings.TASKS = DATABASE_QUEUE
 
 
 def test_nothing_is_sent_when_the_transaction_rolls_back(settings):
@@ -53,20 +29,20 @@ def test_the_email_is_queued_and_sent_by_the_worker(database_queue, settings):
     with transaction.atomic():
         emails.send("test-hello", "a@example.org", {"name": "Ann"})
     assert DBTaskResult.objects.count() == 1
-    _run_worker_until_idle()
+    run_worker_until_idle()
     assert [m.to for m in mail.outbox] == [["a@example.org"]]
     assert "Hello Ann" in mail.outbox[0].body
 
 
 def test_a_failing_mail_server_is_retried_until_the_email_is_sent(database_queue, settings):
-    settings.EMAIL_BACKEND = "tests.cms.test_emails.FlakyBackend"
+    settings.EMAIL_BACKEND = "tests.task_queue.FlakyBackend"
     FlakyBackend.failures, FlakyBackend.sent = 2, []
     with transaction.atomic():
         emails.send("test-hello", "a@example.org", {"name": "Ann"})
     # Each retry is deferred; make every deferred attempt due now and run the worker again.
     for _ in range(4):
         DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
-        _run_worker_until_idle()
+        run_worker_until_idle()
     assert len(FlakyBackend.sent) == 1
     # Three attempts: two that met the failing server and queued a retry, one that sent.
     assert DBTaskResult.objects.count() == 3

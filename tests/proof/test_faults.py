@@ -3,7 +3,6 @@ task worker killed in the middle of its work. Nothing may be lost or half-writte
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -18,30 +17,9 @@ from secondments.models import (
     SecondmentApplication,
 )
 from tests.courses.conftest import RIGHT
+from tests.task_queue import DATABASE_QUEUE, FlakyBackend, run_worker_until_idle
 
 from .conftest import make_event, make_home
-
-
-class FlakyBackend:
-    """A mail server that refuses the first `failures` messages."""
-
-    failures = 0
-    sent = []
-
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def send_messages(self, messages):
-        if FlakyBackend.failures > 0:
-            FlakyBackend.failures -= 1
-            raise ConnectionRefusedError("mail server down")
-        FlakyBackend.sent.extend(messages)
-        return len(messages)
-
-
-def _run_worker_until_idle():
-    call_command("db_worker", "--batch", "--interval", "0", "--no-startup-delay",
-                 stdout=open("/dev/null", "w"), stderr=open("/dev/null", "w"))
 
 
 def _event_world():
@@ -59,9 +37,8 @@ def test_a_failing_mail_server_keeps_the_booking_and_the_email_is_retried_until_
         settings, bob):
     from django_tasks_db.models import DBTaskResult
 
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
-                                  "QUEUES": ["default"]}}
-    settings.EMAIL_BACKEND = "tests.proof.test_faults.FlakyBackend"
+    settings.TASKS = DATABASE_QUEUE
+    settings.EMAIL_BACKEND = "tests.task_queue.FlakyBackend"
     FlakyBackend.failures, FlakyBackend.sent = 3, []
     event = _event_world()
     DBTaskResult.objects.all().delete()  # what setting up the pages queued is not ours
@@ -79,7 +56,7 @@ def test_a_failing_mail_server_keeps_the_booking_and_the_email_is_retried_until_
     assert emails.count() == 1
     for _ in range(6):
         DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
-        _run_worker_until_idle()
+        run_worker_until_idle()
         booking.refresh_from_db()
         assert booking.status == EventBooking.Status.CONFIRMED
         assert client.get(reverse("events:booking_detail",
@@ -99,7 +76,7 @@ def test_a_failing_mail_server_keeps_the_booking_and_the_email_is_retried_until_
 def test_a_failing_mail_server_without_a_queue_still_keeps_the_booking(settings, bob):
     """With the immediate backend (no worker) the email is lost to the log, but the person
     still gets their booking and its page, not an error."""
-    settings.EMAIL_BACKEND = "tests.proof.test_faults.FlakyBackend"
+    settings.EMAIL_BACKEND = "tests.task_queue.FlakyBackend"
     FlakyBackend.failures, FlakyBackend.sent = 99, []
     event = _event_world()
     client = Client(raise_request_exception=False)
@@ -361,8 +338,7 @@ def test_a_worker_killed_mid_send_and_restarted_sends_each_pending_email_once(
 
     from cms.tasks import send_email
 
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
-                                  "QUEUES": ["default"]}}
+    settings.TASKS = DATABASE_QUEUE
     for n in range(EMAILS):
         send_email.enqueue({"subject": f"Email {n}", "body": "Hello", "html": None,
                             "to": [f"person{n}@example.org"], "attachments": []})
