@@ -138,30 +138,30 @@ def cancel(request, reference):
                                                   "is_staff": roles.is_centre_staff(request.user)})
 
 
-@login_required
-@require_POST
-def accept_offer(request, reference):
+def _act_on_own_booking(request, reference, action, done):
+    """Run a booking service for its owner; say what happened, or why it could not."""
     booking = _get_booking_for_user(request, reference)
     try:
-        services.accept_offer(booking, request.user)
+        action(booking, request.user)
     except services.BookingError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "You have accepted the place. It is now confirmed.")
+        messages.success(request, done)
     return redirect("events:booking_detail", reference=booking.reference)
+
+
+@login_required
+@require_POST
+def accept_offer(request, reference):
+    return _act_on_own_booking(request, reference, services.accept_offer,
+                               "You have accepted the place. It is now confirmed.")
 
 
 @login_required
 @require_POST
 def leave_waitlist(request, reference):
-    booking = _get_booking_for_user(request, reference)
-    try:
-        services.leave_waitlist(booking, request.user)
-    except services.BookingError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "You have left the waiting list.")
-    return redirect("events:booking_detail", reference=booking.reference)
+    return _act_on_own_booking(request, reference, services.leave_waitlist,
+                               "You have left the waiting list.")
 
 
 @login_required
