@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from cms.models import User
 from cms.reports.base import (
+    ALL,
+    EVERYONE,
     Column,
     DaysBetween,
     ProgrammeReportView,
@@ -22,18 +24,14 @@ from courses.reports import training_matrix
 
 EXPIRING_DAYS = 90
 
-ALL = Q()  # no narrowing
-
-
-def course_completion_queryset(*, enrolments_q=ALL, people_q=ALL, programme=None,
+def course_completion_queryset(*, enrolments_q=ALL, people=EVERYONE, programme=None,
                                today=None):
     """Courses annotated with enrolled, in_progress, completed, completion_rate,
     median_days and expiring_certificates. `enrolments_q` narrows the enrolments counted
-    (e.g. by enrolment date); `people_q` narrows the learners (lookups from the enrolment's
-    or certificate's `user__`). The first-attempt pass rate comes from
-    first_attempt_pass_rates()."""
+    (e.g. by enrolment date); `people` (cms.reports.base.People) the learners. The
+    first-attempt pass rate comes from first_attempt_pass_rates()."""
     today = today or timezone.localdate()
-    enrolments = Enrolment.objects.filter(enrolments_q, people_q)
+    enrolments = Enrolment.objects.filter(enrolments_q, people.at("user__"))
     completed = enrolments.filter(status=Enrolment.Status.COMPLETED,
                                   completed_at__isnull=False)
     courses = CoursePage.objects.all()
@@ -53,7 +51,7 @@ def course_completion_queryset(*, enrolments_q=ALL, people_q=ALL, programme=None
                                   DaysBetween("enrolled_at", "completed_at")),
             expiring_certificates=count_of(
                 Certificate.objects.filter(
-                    people_q, revoked_at__isnull=True, expires_on__gte=today,
+                    people.at("user__"), revoked_at__isnull=True, expires_on__gte=today,
                     expires_on__lte=today + datetime.timedelta(days=EXPIRING_DAYS)),
                 inner="course"),
         )
@@ -61,11 +59,10 @@ def course_completion_queryset(*, enrolments_q=ALL, people_q=ALL, programme=None
     )
 
 
-def first_attempt_pass_rates(course_ids, attempts_q=ALL):
+def first_attempt_pass_rates(course_ids, *, enrolments_q=ALL, people=EVERYONE):
     """{course id: percentage of first attempts passed} for the given courses; a course
-    with no attempts is absent. `attempts_q` narrows the attempts by their enrolment or
-    learner (lookups from the attempt, e.g. `enrolment__enrolled_at`,
-    `enrolment__user__team`).
+    with no attempts is absent. `enrolments_q` narrows the attempts by their enrolment
+    (lookups from the attempt, e.g. `enrolment__enrolled_at`); `people` to its learners.
 
     A first attempt is an enrolment's lowest-numbered attempt at a knowledge check, so a
     check retaken counts once, as first tried. One grouped aggregate query: attempts with
@@ -76,7 +73,8 @@ def first_attempt_pass_rates(course_ids, attempts_q=ALL):
         enrolment=OuterRef("enrolment"), check_id=OuterRef("check_id"), pk__lt=OuterRef("pk"))
     rates = (
         KnowledgeCheckAttempt.objects
-        .filter(~Exists(earlier), attempts_q, enrolment__course_id__in=course_ids)
+        .filter(~Exists(earlier), enrolments_q, people.at("enrolment__user__"),
+                enrolment__course_id__in=course_ids)
         .order_by().values("enrolment__course_id")
         .annotate(rate=percent(Count("pk", filter=Q(passed=True)), Count("pk")))
         .values_list("enrolment__course_id", "rate")
@@ -113,7 +111,7 @@ class CourseCompletionReport(ProgrammeReportView):
     def get_report_queryset(self):
         return course_completion_queryset(
             enrolments_q=self.in_period("enrolled_at"),
-            people_q=self.of_people("user__"),
+            people=self.people,
             programme=self.filter_values.get("programme"),
         ).annotate(programme_name=Coalesce(F("programme__name"), Value("")))
 
@@ -121,7 +119,7 @@ class CourseCompletionReport(ProgrammeReportView):
         courses = list(object_list)
         rates = first_attempt_pass_rates(
             [course.pk for course in courses],
-            self.in_period("enrolment__enrolled_at") & self.of_people("enrolment__user__"))
+            enrolments_q=self.in_period("enrolment__enrolled_at"), people=self.people)
         for course in courses:
             course.first_attempt_pass_rate = rates.get(course.pk)
         return super().decorate_paginated_queryset(courses)
@@ -159,7 +157,7 @@ class TrainingMatrixReport(ProgrammeReportView):
     def get_report_queryset(self):
         if not (self.filter_values.get("organisation") or self.filter_values.get("team")):
             return User.objects.none()
-        return (User.objects.filter(self.of_people(""), is_active=True)
+        return (User.objects.filter(self.people.at(""), is_active=True)
                 .select_related("team").order_by("full_name", "email"))
 
     @property
