@@ -64,7 +64,7 @@ def _next_id(model):
 
 def _write(model, columns, rows):
     """Insert `rows` (tuples of values for `columns`, given by attname) into `model`'s table:
-    COPY on PostgreSQL, bulk inserts on SQLite. Each other column gets its field's default
+    COPY on PostgreSQL, one executemany on SQLite. Each other column gets its field's default
     (now, for auto_now fields). Values are written as given: nothing is read back."""
     given = [model._meta.get_field(c) for c in columns]
     now = timezone.now()
@@ -89,18 +89,22 @@ def _write(model, columns, rows):
                 copy.write_row(row)
                 count += 1
         return count
-    names = [f.attname for f in fields]
-    batch_size = connection.ops.bulk_batch_size(fields, [None] * 10_000) or 500
-    batch = []
-    for row in rows:
-        batch.append(model(**dict(zip(names, row + defaults, strict=True))))
-        if len(batch) >= batch_size:
-            model._base_manager._insert(batch, fields=fields, raw=True)
-            count += len(batch)
-            batch = []
-    if batch:
-        model._base_manager._insert(batch, fields=fields, raw=True)
-        count += len(batch)
+    # SQLite: the same rows through executemany, each value prepared by its field as the
+    # ORM would (dates to text, JSON dumped), without building model instances.
+    quote = connection.ops.quote_name
+    sql = (f"INSERT INTO {quote(model._meta.db_table)} "
+           f"({', '.join(quote(f.column) for f in fields)}) "
+           f"VALUES ({', '.join(['%s'] * len(fields))})")
+
+    def prepared(rows):
+        nonlocal count
+        for row in rows:
+            count += 1
+            yield [f.get_db_prep_save(v, connection)
+                   for f, v in zip(fields, row + defaults, strict=True)]
+
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, prepared(rows))
     return count
 
 
@@ -446,7 +450,7 @@ def _build_events(home, sizes, rng, now, people):
             if status == "attended" and b % 2 == 0:
                 feedback.append((booking_id, 1 + (e + b) % 5, "The practice session",
                                  "Ask more open questions" if b % 4 == 0 else "",
-                                 event.end + datetime.timedelta(days=1)))
+                                 min(event.end + datetime.timedelta(days=1), now)))
             booking_id += 1
     _write(EventBooking, ["id", "event_id", "user_id", "status", "event_title", "event_start",
                           "event_end", "event_location", "reference", "created_at"], bookings)
