@@ -36,6 +36,13 @@ def test_the_bulk_written_pages_are_a_sound_tree(built):
     assert [m.title for m in ModulePage.objects.child_of(course).order_by("path")] == [
         f"Module {n}" for n in range(1, 7)]
     assert course.numchild == 6 and dataset.already_built()
+    # The tree API still works after them (the booking rush adds an event like this).
+    index = built["events_index"]
+    event = EventPage.objects.child_of(index).first()
+    index.add_child(instance=EventPage(title="Rush", slug="rush", summary="Rush.",
+                                       start=event.start, end=event.end, is_online=True,
+                                       joining_link="https://meet.example.org/r", capacity=5))
+    assert Page.find_problems() == ([], [], [], [], [])
 
 
 def test_the_pages_route_and_render(built, client):
@@ -45,6 +52,14 @@ def test_the_pages_route_and_render(built, client):
     for page in (built["course_index"], course, second_module, built["events_index"], event):
         assert client.get(page.url).status_code == 200, page.url
     assert b"Check your understanding" in client.get(second_module.url).content
+
+
+def test_staff_can_edit_a_page_written_without_revisions(built, client, staff):
+    client.force_login(staff)
+    course = CoursePage.objects.get(slug="bench-course-1")
+    response = client.get(f"/admin/pages/{course.pk}/edit/")
+    assert response.status_code == 200
+    assert b"Bench course 001" in response.content
 
 
 def test_the_pages_are_found_by_search(built):
