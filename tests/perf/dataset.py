@@ -9,10 +9,12 @@ with 5,000 slots and their sessions; 20 secondment opportunities with 3,000 appl
 `scale` shrinks every count for a quick run.
 
 How it stays fast: rows are generated as tuples with their ids chosen here, so no row is
-read back, and written with COPY on PostgreSQL or in large bulk inserts on SQLite. Pages
-are written the same way with their treebeard paths computed (a child's path is its
-parent's plus a four-character step), live and without revisions, then indexed for search
-in bulk; they are ordinary Wagtail pages that route, render and can be edited.
+read back, and written with COPY on PostgreSQL or one executemany on SQLite. The ~1,900
+pages go in by bulk inserts with their treebeard paths computed (a child's path is its
+parent's plus a four-character step), live and without revisions, then are indexed for
+search in bulk; they are ordinary Wagtail pages that route, render and can be edited
+(tests/perf/test_dataset.py). Treebeard's add_child, a few queries and signals per page,
+took most of the old 14-minute build.
 
 Run inside a configured Django process, after `seed_demo` (the pages hang under its home
 page and bench.py signs in its demo people).
@@ -156,10 +158,8 @@ def _reset_sequences(*model_list):
                 cursor.execute(statement)
 
 
-def _step(label, started):
-    def report(detail=""):
-        print(f"  {label}{detail} ({time.monotonic() - started:.1f} s)", flush=True)
-    return report
+def _say(message, started):
+    print(f"  {message} ({time.monotonic() - started:.1f} s)", flush=True)
 
 
 # --- the data set --------------------------------------------------------------------------
@@ -179,23 +179,23 @@ def build(scale=1.0, seed=2026):
     with transaction.atomic():
         home = Site.objects.get(is_default_site=True).root_page.specific
         people = _build_people(sizes, rng, now)
-        _step("people", started)(f": {sizes.users:,} users, {len(people['teams']):,} teams")
+        _say(f"people: {sizes.users:,} users, {len(people['teams']):,} teams", started)
         catalogue, courses, modules = _build_courses(home, sizes)
-        _step("pages", started)(f": {len(courses)} courses, {len(courses) * MODULES_PER_COURSE} "
-                                "modules")
+        _say(f"pages: {len(courses)} courses, {len(courses) * MODULES_PER_COURSE} modules",
+             started)
         counts = _build_learning(sizes, rng, now, people, courses, modules)
-        _step("learning", started)(": " + ", ".join(f"{n:,} {k}" for k, n in counts.items()))
+        _say("learning: " + ", ".join(f"{n:,} {k}" for k, n in counts.items()), started)
         events_index = _build_events(home, sizes, rng, now, people)
-        _step("events", started)()
+        _say("events", started)
         _build_mentoring(sizes, rng, now, people)
         _build_secondments(home, sizes, rng, now, people)
-        _step("mentoring and secondments", started)()
+        _say("mentoring and secondments", started)
         _reset_sequences(*_written_models())
     invalidate_pages()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-    _step("analysed", started)()
+    _say("analysed", started)
     return {"course_index": catalogue, "events_index": events_index, **people}
 
 
