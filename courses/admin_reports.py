@@ -4,13 +4,14 @@ uses)."""
 
 import datetime
 
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
-from django.db.models import FloatField as DbFloat
+from django.db.models import Count, Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from cms.models import User
 from cms.reports.base import (
+    ALL,
+    EVERYONE,
     Column,
     DaysBetween,
     ProgrammeReportView,
@@ -23,41 +24,14 @@ from courses.reports import training_matrix
 
 EXPIRING_DAYS = 90
 
-ALL = Q()  # no narrowing
-
-
-def course_completion_queryset(*, enrolments_q=ALL, people_q=ALL, programme=None,
+def course_completion_queryset(*, enrolments_q=ALL, people=EVERYONE, programme=None,
                                today=None):
     """Courses annotated with enrolled, in_progress, completed, completion_rate,
-    median_days, first_attempt_pass_rate and expiring_certificates. `enrolments_q` narrows
-    the enrolments counted (e.g. by enrolment date); `people_q` narrows the learners
-    (lookups from the enrolment's or certificate's `user__`)."""
+    median_days and expiring_certificates. `enrolments_q` narrows the enrolments counted
+    (e.g. by enrolment date); `people` (cms.reports.base.People) the learners. The
+    first-attempt pass rate comes from first_attempt_pass_rates()."""
     today = today or timezone.localdate()
-    enrolments = Enrolment.objects.filter(enrolments_q, people_q)
-    # Each learner's first attempt at each knowledge check: counted per enrolment through
-    # the index on attempts by enrolment, then summed over the course's enrolments.
-    def first_attempts(**extra):
-        rows = (KnowledgeCheckAttempt.objects.filter(
-            ~Exists(KnowledgeCheckAttempt.objects.filter(
-                enrolment=OuterRef("enrolment"), check_id=OuterRef("check_id"),
-                pk__lt=OuterRef("pk"))),
-            enrolment=OuterRef("pk"), **extra)
-            .order_by().annotate(one=Value(1)).values("one").annotate(n=Count("*"))
-            .values("n"))
-        return Subquery(rows, output_field=IntegerField())
-
-    # Every check tried has exactly one first attempt.
-    checks_tried = Subquery(
-        KnowledgeCheckAttempt.objects.filter(enrolment=OuterRef("pk")).order_by()
-        .annotate(one=Value(1)).values("one")
-        .annotate(n=Count("check_id", distinct=True)).values("n"),
-        output_field=IntegerField())
-    first_attempt_rate = (
-        enrolments.filter(course=OuterRef("pk")).order_by()
-        .annotate(one=Value(1)).values("one")
-        .annotate(rate=percent(Sum(first_attempts(passed=True)), Sum(checks_tried)))
-        .values("rate")
-    )
+    enrolments = Enrolment.objects.filter(enrolments_q, people.at("user__"))
     completed = enrolments.filter(status=Enrolment.Status.COMPLETED,
                                   completed_at__isnull=False)
     courses = CoursePage.objects.all()
@@ -75,15 +49,37 @@ def course_completion_queryset(*, enrolments_q=ALL, people_q=ALL, programme=None
             completion_rate=percent("completed", "enrolled"),
             median_days=median_of(completed, "course",
                                   DaysBetween("enrolled_at", "completed_at")),
-            first_attempt_pass_rate=Subquery(first_attempt_rate, output_field=DbFloat()),
             expiring_certificates=count_of(
                 Certificate.objects.filter(
-                    people_q, revoked_at__isnull=True, expires_on__gte=today,
+                    people.at("user__"), revoked_at__isnull=True, expires_on__gte=today,
                     expires_on__lte=today + datetime.timedelta(days=EXPIRING_DAYS)),
                 inner="course"),
         )
         .order_by("title", "pk")
     )
+
+
+def first_attempt_pass_rates(course_ids, *, enrolments_q=ALL, people=EVERYONE):
+    """{course id: percentage of first attempts passed} for the given courses; a course
+    with no attempts is absent. `enrolments_q` narrows the attempts by their enrolment
+    (lookups from the attempt, e.g. `enrolment__enrolled_at`); `people` to its learners.
+
+    A first attempt is an enrolment's lowest-numbered attempt at a knowledge check, so a
+    check retaken counts once, as first tried. One grouped aggregate query: attempts with
+    no earlier attempt at the same check in the same enrolment (an anti-join the database
+    runs as a single hash join), joined to their enrolment's course and counted per
+    course."""
+    earlier = KnowledgeCheckAttempt.objects.filter(
+        enrolment=OuterRef("enrolment"), check_id=OuterRef("check_id"), pk__lt=OuterRef("pk"))
+    rates = (
+        KnowledgeCheckAttempt.objects
+        .filter(~Exists(earlier), enrolments_q, people.at("enrolment__user__"),
+                enrolment__course_id__in=course_ids)
+        .order_by().values("enrolment__course_id")
+        .annotate(rate=percent(Count("pk", filter=Q(passed=True)), Count("pk")))
+        .values_list("enrolment__course_id", "rate")
+    )
+    return dict(rates)
 
 
 class CourseCompletionReport(ProgrammeReportView):
@@ -115,9 +111,18 @@ class CourseCompletionReport(ProgrammeReportView):
     def get_report_queryset(self):
         return course_completion_queryset(
             enrolments_q=self.in_period("enrolled_at"),
-            people_q=self.of_people("user__"),
+            people=self.people,
             programme=self.filter_values.get("programme"),
         ).annotate(programme_name=Coalesce(F("programme__name"), Value("")))
+
+    def decorate_paginated_queryset(self, object_list):
+        courses = list(object_list)
+        rates = first_attempt_pass_rates(
+            [course.pk for course in courses],
+            enrolments_q=self.in_period("enrolment__enrolled_at"), people=self.people)
+        for course in courses:
+            course.first_attempt_pass_rate = rates.get(course.pk)
+        return super().decorate_paginated_queryset(courses)
 
 
 class TrainingMatrixReport(ProgrammeReportView):
@@ -152,7 +157,7 @@ class TrainingMatrixReport(ProgrammeReportView):
     def get_report_queryset(self):
         if not (self.filter_values.get("organisation") or self.filter_values.get("team")):
             return User.objects.none()
-        return (User.objects.filter(self.of_people(""), is_active=True)
+        return (User.objects.filter(self.people.at(""), is_active=True)
                 .select_related("team").order_by("full_name", "email"))
 
     @property

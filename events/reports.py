@@ -1,10 +1,12 @@
 """The events report: per event capacity, confirmed, waitlisted, attended, no-shows,
 attendance rate, average rating and the feedback comments, all counted by the database."""
 
-from django.db.models import Avg, F, Q, TextField, Value
+from django.db.models import Avg, F, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 
 from cms.reports.base import (
+    ALL,
+    EVERYONE,
     Column,
     ProgrammeReportView,
     StringJoin,
@@ -18,16 +20,13 @@ S = EventBooking.Status
 # A confirmed place: confirmed now, or confirmed and then marked attended or not attended.
 HAD_PLACE = [S.CONFIRMED, S.ATTENDED, S.NO_SHOW]
 
-ALL = Q()  # no narrowing
-
-
-def events_queryset(*, events_q=ALL, people=lambda prefix: ALL):
+def events_queryset(*, events_q=ALL, people=EVERYONE):
     """Events annotated with confirmed, waitlisted, attended, no_shows, attendance_rate
     (attended as a share of attended + no-shows), average_rating, feedback_count and
-    comments. `people(prefix)` narrows the bookings by the booker (a Q from the lookup
-    prefix to the person, e.g. "user__")."""
-    bookings = EventBooking.objects.filter(people("user__"))
-    feedback = EventFeedback.objects.filter(people("booking__user__"))
+    comments. `people` (cms.reports.base.People) narrows the bookings and feedback to
+    those its people made."""
+    bookings = EventBooking.objects.filter(people.at("user__"))
+    feedback = EventFeedback.objects.filter(people.at("booking__user__"))
     comment = Concat(F("booking__user__full_name"), Value(": "), F("most_useful"),
                      Value(" / "), F("do_differently"),
                      output_field=TextField())
@@ -77,5 +76,4 @@ class EventsReport(ProgrammeReportView):
     ]
 
     def get_report_queryset(self):
-        return events_queryset(events_q=self.in_period("start"),
-                               people=self.of_people)
+        return events_queryset(events_q=self.in_period("start"), people=self.people)

@@ -7,6 +7,8 @@ from django.db.models.functions import Coalesce, Concat, NullIf
 
 from cms.models import Organisation
 from cms.reports.base import (
+    ALL,
+    EVERYONE,
     Column,
     DaysBetween,
     ProgrammeReportView,
@@ -19,18 +21,16 @@ A = SecondmentApplication.Status
 M = MentoringBooking.Status
 DECISIONS = [A.OFFERED, A.REJECTED]
 
-ALL = Q()  # no narrowing
-
-
-def secondments_queryset(*, applications_q=ALL, people_q=ALL):
+def secondments_queryset(*, applications_q=ALL, people=EVERYONE):
     """One row per opportunity and applicant organisation: applications by status and the
-    average days from application to the decision (offered or not successful)."""
+    average days from application to the decision (offered or not successful), counting
+    the applications `people` (cms.reports.base.People) made."""
     counts = {
         f"status_{status.value}": Count("pk", distinct=True, filter=Q(status=status))
         for status in A
     }
     return (
-        SecondmentApplication.objects.filter(applications_q, people_q).order_by()
+        SecondmentApplication.objects.filter(applications_q, people.at("applicant__")).order_by()
         .values("opportunity_id", "opportunity_title")
         .annotate(organisation=Coalesce(F("applicant__organisation__name"),
                                         F("organisation_name")))
@@ -69,7 +69,7 @@ class SecondmentsReport(ProgrammeReportView):
 
     def get_report_queryset(self):
         return secondments_queryset(applications_q=self.in_period("created_at"),
-                                    people_q=self.of_people("applicant__"))
+                                    people=self.people)
 
 
 def _feedback(bookings, inner):
@@ -81,13 +81,13 @@ def _feedback(bookings, inner):
                     Value(""), output_field=TextField())
 
 
-def mentoring_by_mentor_queryset(*, slots_q=ALL, bookings_q=ALL, people_q=ALL):
+def mentoring_by_mentor_queryset(*, slots_q=ALL, bookings_q=ALL, people=EVERYONE):
     """Mentors annotated with slots offered (in the period) and their bookings booked,
     held, not held, cancelled, and feedback. `slots_q` narrows slots (e.g. by starts_at),
-    `bookings_q` the bookings (e.g. by slot__starts_at)."""
+    `bookings_q` the bookings (e.g. by slot__starts_at), `people` the mentees counted."""
     from secondments.models import MentoringSlot
 
-    bookings = MentoringBooking.objects.filter(bookings_q, people_q)
+    bookings = MentoringBooking.objects.filter(bookings_q, people.at("mentee__"))
     return (
         MentorProfile.objects.select_related("user").only("id", "user__full_name",
                                                           "user__email", "role")
@@ -108,10 +108,10 @@ def mentoring_by_mentor_queryset(*, slots_q=ALL, bookings_q=ALL, people_q=ALL):
     )
 
 
-def mentoring_by_organisation_queryset(*, bookings_q=ALL, people_q=ALL):
+def mentoring_by_organisation_queryset(*, bookings_q=ALL, people=EVERYONE):
     """Mentee organisations annotated with sessions booked, held, not held, cancelled and
-    feedback (only organisations whose people booked)."""
-    bookings = MentoringBooking.objects.filter(bookings_q, people_q)
+    feedback (only organisations whose people booked, and of those only `people`)."""
+    bookings = MentoringBooking.objects.filter(bookings_q, people.at("mentee__"))
     organisations = Organisation.objects.filter(
         pk__in=bookings.values("mentee__organisation"))
     return (
@@ -162,7 +162,7 @@ class MentoringReport(ProgrammeReportView):
     def get_report_queryset(self):
         return mentoring_by_mentor_queryset(slots_q=self.in_period("starts_at"),
                                             bookings_q=self.in_period("slot__starts_at"),
-                                            people_q=self.of_people("mentee__"))
+                                            people=self.people)
 
 
 class MentoringByOrganisationReport(ProgrammeReportView):
@@ -185,4 +185,4 @@ class MentoringByOrganisationReport(ProgrammeReportView):
 
     def get_report_queryset(self):
         return mentoring_by_organisation_queryset(bookings_q=self.in_period("slot__starts_at"),
-                                                  people_q=self.of_people("mentee__"))
+                                                  people=self.people)

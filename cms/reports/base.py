@@ -33,6 +33,33 @@ def without_jit():
             cursor.execute("SET jit = off")
 
 
+# --- whose records ------------------------------------------------------------------------
+
+ALL = Q()  # no narrowing
+
+
+class People:
+    """Whose records a report counts: the people of the chosen organisation and team, or
+    everyone when neither is chosen. A report's query asks for the condition at the lookup
+    path from its records to their person (`user__`, `booking__user__`, `mentee__`...), so
+    a view hands over the choice without knowing those paths."""
+
+    def __init__(self, organisation=None, team=None):
+        self.organisation, self.team = organisation, team
+
+    def at(self, prefix):
+        """Q for records whose person (at `prefix`) is among these people."""
+        q = Q()
+        if self.organisation is not None:
+            q &= Q(**{f"{prefix}organisation": self.organisation})
+        if self.team is not None:
+            q &= Q(**{f"{prefix}team": self.team})
+        return q
+
+
+EVERYONE = People()
+
+
 # --- aggregate helpers -------------------------------------------------------------------
 
 
@@ -279,15 +306,11 @@ class ProgrammeReportView(ReportView):
             q &= Q(**{f"{field}__lt": end})
         return q
 
-    def of_people(self, prefix):
-        """Q for records whose person (at `prefix`, e.g. "user__") is in the chosen
-        organisation and team."""
-        q = Q()
-        if self.filter_values.get("organisation"):
-            q &= Q(**{f"{prefix}organisation": self.filter_values["organisation"]})
-        if self.filter_values.get("team"):
-            q &= Q(**{f"{prefix}team": self.filter_values["team"]})
-        return q
+    @cached_property
+    def people(self):
+        """The People of the organisation and team chosen (everyone if neither)."""
+        return People(organisation=self.filter_values.get("organisation"),
+                      team=self.filter_values.get("team"))
 
     def get_base_queryset(self):
         return self.get_report_queryset()

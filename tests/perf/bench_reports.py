@@ -1,11 +1,17 @@
 """Benchmark of the programme reports (run by `make bench-reports`, not by `make test`).
 
 Needs DATABASE_URL pointing at a PostgreSQL database it may wipe: it drops and recreates the
-public schema, migrates, builds 50,000 users, 200 courses x 6 modules, 500 events and
-1,000,000 module completions, then times each report's first page and its CSV and XLSX
-exports through the Django test client, as a Centre staff user with an authenticator app.
-Targets: under 1 s to render and under 10 s to export every report."""
+public schema, migrates, loads the demo content and builds the benchmark data set
+(tests/perf/dataset.py, the same one `make bench` uses: 50,000 users, 200 courses x 6
+modules, 500 events, 1,000,000 module completions), then times each report's first page and
+its CSV and XLSX exports through the Django test client, as a Centre staff user with an
+authenticator app. Targets: under 1 s to render and under 10 s to export every report.
 
+Usage: .venv/bin/python tests/perf/bench_reports.py [--scale 1]
+(BENCH_REUSE=1 keeps a data set already built instead of wiping it.)"""
+
+import argparse
+import io
 import os
 import sys
 import time
@@ -13,7 +19,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "perf"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
 
 RENDER_TARGET = 1.0
@@ -21,25 +26,30 @@ EXPORT_TARGET = 10.0
 
 
 def _already_built():
-    from django.db import connection
+    from django.db.utils import DatabaseError
+
+    from tests.perf import dataset
 
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT COUNT(*) FROM courses_modulecompletion")
-            return cursor.fetchone()[0] >= 1_000_000
-    except Exception:  # no tables yet
+        return dataset.already_built()
+    except DatabaseError:  # no tables yet
         return False
 
 
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0,
+                        help="fraction of the full data set (1 = 50,000 users ...)")
+    args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         sys.exit("Set DATABASE_URL=postgres://... (a database this benchmark may wipe).")
     import django
 
     django.setup()
-    import reports_data
     from django.core.management import call_command
     from django.db import connection, reset_queries
+
+    from tests.perf import dataset
 
     started = time.perf_counter()
     if os.environ.get("BENCH_REUSE") and _already_built():
@@ -47,14 +57,20 @@ def main():
         call_command("migrate", verbosity=0, interactive=False)
         from cms.models import Team
 
-        built = {"teams": list(Team.objects.order_by("name"))}
+        built = {"teams": list(Team.objects.filter(name__startswith="Bench team")
+                               .order_by("name"))}
     else:
         print("Resetting the schema and migrating...", flush=True)
         with connection.cursor() as cursor:
             cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
         call_command("migrate", verbosity=0, interactive=False)
-        print(f"  migrated in {time.perf_counter() - started:.1f} s", flush=True)
-        built = reports_data.build_all()
+        call_command("seed_demo", allow_production=True, stdout=io.StringIO())
+        print(f"  migrated and loaded the demo in {time.perf_counter() - started:.1f} s",
+              flush=True)
+        built_at = time.perf_counter()
+        print(f"Building the data set (scale {args.scale}) ...", flush=True)
+        built = dataset.build(scale=args.scale)
+        print(f"  built in {time.perf_counter() - built_at:.1f} s", flush=True)
     reset_queries()
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
     from django.contrib.auth.models import Group

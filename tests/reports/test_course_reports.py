@@ -55,6 +55,55 @@ def test_the_date_filter_counts_enrolments_made_in_the_dates(staff_client, learn
     assert rows["Restorative essentials"][2:7] == [2, 1, 1, 50.0, 20.0]
 
 
+def test_the_date_filter_narrows_the_first_attempts_to_those_enrolments(staff_client,
+                                                                        learning):
+    import datetime
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    rows = by_first(screen_rows(
+        staff_client, "course_completion",
+        date_from=(today - datetime.timedelta(days=60)).isoformat()))
+    # Bob passed at his first attempt; Charlie tried nothing; Alice's failure is earlier.
+    assert rows["Restorative essentials"][7] == 100.0
+
+
+def test_the_first_attempt_pass_rate_counts_each_check_once_per_enrolment(
+        staff_client, courses, alice, bob, charlie):
+    from courses.models import KnowledgeCheckAttempt
+    from tests.reports.conftest import enrol
+
+    course = courses["MI basics"]
+    module = course.get_children().first()
+
+    def tries(enrolment, check_id, *results):
+        for passed in results:
+            KnowledgeCheckAttempt.objects.create(
+                enrolment=enrolment, module_id=module.pk, module_title=module.title,
+                check_id=check_id, score=100 if passed else 40, pass_mark=80, passed=passed)
+
+    a = enrol(alice, course, 30)
+    tries(a, "check-1", True, False)  # passed first; a retake for practice does not count
+    tries(a, "check-2", False, True)  # failed first; passing later does not count
+    c = enrol(charlie, course, 20)
+    tries(c, "check-1", False, True)
+    enrol(bob, course, 10)  # enrolled, tried nothing: not counted
+    rows = by_first(screen_rows(staff_client, "course_completion"))
+    # First attempts: Alice check-1 passed, Alice check-2 failed, Charlie check-1 failed
+    # (counting every attempt would give 50, the last ones 66.7, any pass 100).
+    assert rows["MI basics"][7] == 33.3
+    # Only Bob enrolled in the last fortnight, and he tried nothing: a blank, not 0.
+    import datetime
+
+    from django.utils import timezone
+
+    rows = by_first(screen_rows(
+        staff_client, "course_completion",
+        date_from=(timezone.localdate() - datetime.timedelta(days=15)).isoformat()))
+    assert rows["MI basics"][2] == 1
+    assert rows["MI basics"][7] == ""
+
 def test_the_programme_filter_keeps_its_courses(staff_client, learning, other_programme):
     rows = screen_rows(staff_client, "course_completion", programme=other_programme.pk)
     assert [row[0] for row in rows] == ["MI basics"]

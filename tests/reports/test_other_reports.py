@@ -44,6 +44,13 @@ def test_secondment_figures_per_opportunity_and_organisation(staff_client, secon
     assert by_org["Southdale Council"][2:] == [2, 1, 0, 0, 0, 0, 0, 1, 0, 1, 5.0]
 
 
+def test_secondments_filtered_to_an_organisation_count_only_its_applicants(
+        staff_client, secondments, second_partner):
+    rows = screen_rows(staff_client, "secondments", organisation=second_partner.pk)
+    assert [row[1] for row in rows] == ["Southdale Council"]
+    assert rows[0][2:] == [2, 1, 0, 0, 0, 0, 0, 1, 0, 1, 5.0]
+
+
 def test_secondments_with_no_applications_in_the_dates_show_nothing(staff_client,
                                                                      secondments):
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
@@ -63,6 +70,14 @@ def test_mentoring_figures_per_mentee_organisation(staff_client, mentoring, lead
     rows = by_first(screen_rows(staff_client, "mentoring_organisations"))
     assert rows["Northfield Borough Council"][1:6] == [1, 1, 0, 0, 1]
     assert rows[host.name][1:6] == [0, 0, 0, 1, 0]
+
+
+def test_mentoring_per_organisation_filtered_to_one_counts_only_its_people(
+        staff_client, mentoring, leader, host):
+    rows = by_first(screen_rows(staff_client, "mentoring_organisations",
+                                organisation=leader.organisation_id))
+    assert list(rows) == ["Northfield Borough Council"]
+    assert rows["Northfield Borough Council"][1:6] == [1, 1, 0, 0, 1]
 
 
 def test_mentoring_filtered_to_a_team_counts_only_its_people(staff_client, mentoring, team):
