@@ -102,3 +102,17 @@ def test_staff_preview_a_new_course_before_anyone_can_enrol(client, staff, catal
     assert response.status_code == 200
     assert "Learners can enrol once this course is published." in response.content.decode()
 
+
+def test_the_admin_preview_panel_may_frame_a_preview_but_no_one_may_frame_the_site(
+        client, staff, course):
+    """Wagtail sends a preview through the whole middleware stack as a request for the
+    page's own URL; the admin shows it in a same-origin iframe."""
+    client.force_login(staff)
+    url = f"/admin/pages/{course.pk}/edit/"
+    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
+    preview = _preview(client, url + "preview/", data)
+    assert "frame-ancestors 'self'" in preview["Content-Security-Policy"]
+    assert preview["X-Frame-Options"] == "SAMEORIGIN"
+    live = client.get(course.url)
+    assert "frame-ancestors 'none'" in live["Content-Security-Policy"]
+    assert live["X-Frame-Options"] == "DENY"
