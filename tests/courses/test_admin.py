@@ -116,3 +116,16 @@ def test_the_admin_preview_panel_may_frame_a_preview_but_no_one_may_frame_the_si
     live = client.get(course.url)
     assert "frame-ancestors 'none'" in live["Content-Security-Policy"]
     assert live["X-Frame-Options"] == "DENY"
+
+
+def test_a_new_knowledge_check_in_the_editor_starts_with_two_answers_to_fill_in():
+    """ListBlock's own default is one item, so a new question opened with the error "The
+    minimum number of items is 2" before the author had typed anything."""
+    from courses.blocks import KnowledgeCheckBlock, QuestionBlock
+
+    check = KnowledgeCheckBlock().get_default()
+    answers = check["questions"][0]["answers"]
+    assert len(answers) == 2
+    assert len(QuestionBlock().get_default()["answers"]) == 2
+    answers[0]["text"] = "What happened?"
+    assert answers[1]["text"] == ""  # two answers, not one shared twice
