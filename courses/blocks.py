@@ -27,16 +27,31 @@ class AnswerBlock(blocks.StructBlock):
         required=False, help_text="Shown to a learner who chose this answer wrongly."
     )
 
+    class Meta:
+        label = "Answer"
+        # The editor titles each answer with its text (without this, with "No", the
+        # display value of the first filled-in field, the Correct checkbox).
+        label_format = "{text}"
+
+
+EMPTY_ANSWER = {"text": "", "correct": False, "explanation": ""}
+
 
 class QuestionBlock(blocks.StructBlock):
     question = blocks.TextBlock()
     multiple = blocks.BooleanBlock(
         required=False, help_text="Tick if the learner may choose more than one answer."
     )
-    answers = blocks.ListBlock(AnswerBlock(), min_num=2)
+    # A new question starts with the two answers it needs, not one (ListBlock's default),
+    # which greeted the author with "The minimum number of items is 2".
+    answers = blocks.ListBlock(AnswerBlock(), min_num=2, default=[EMPTY_ANSWER, EMPTY_ANSWER])
     explanation = blocks.TextBlock(
         required=False, help_text="Shown when the question is answered wrongly."
     )
+
+    class Meta:
+        label = "Question"
+        label_format = "{question}"
 
 
 class KnowledgeCheckBlock(blocks.StructBlock):

@@ -126,6 +126,10 @@ def course_progress_for(user, course, modules):
              "required_count": len(required), "done_count": 0}
     if not course.enrolment_open:
         state["refusal"] = "Enrolment on this course is closed."
+    if course.pk is None:
+        # A new course previewed in the admin before its first save: nobody can enrol yet.
+        state["refusal"] = "Learners can enrol once this course is published."
+        return state
     if not user.is_authenticated:
         return state
     enrolments = list(Enrolment.objects.filter(user=user, course=course)
@@ -164,7 +168,10 @@ def module_context_for(user, module):
     index = ids.index(module.pk) if module.pk in ids else -1
     previous_module = modules[index - 1] if index > 0 else None
     next_module = modules[index + 1] if 0 <= index < len(modules) - 1 else None
-    enrolment = active_enrolment(user, course) if course else None
+    # A new module previewed in the admin before its first save has nothing recorded
+    # against it, and no forms can post to it yet: show it as a visitor would see it.
+    saved = module.pk is not None
+    enrolment = active_enrolment(user, course) if course and saved else None
     done = set()
     latest = {}
     reflections = {}
@@ -173,7 +180,7 @@ def module_context_for(user, module):
                    .values_list("module_id", flat=True))
         for attempt in KnowledgeCheckAttempt.objects.filter(enrolment=enrolment, module=module):
             latest.setdefault(attempt.check_id, attempt)
-    if user.is_authenticated:
+    if user.is_authenticated and saved:
         reflections = {r.prompt_id: r.text for r in Reflection.objects.filter(
             user=user, module=module)}
     checks = []

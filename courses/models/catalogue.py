@@ -182,7 +182,9 @@ class CoursePage(Page):
             "modules": modules,
             "progress": progress,
             "competency_list": list(self.competencies.select_related("framework")),
-            "prerequisite_list": list(self.prerequisites.live()),
+            # filter(live=True), not .live(): in an admin preview the relation holds the
+            # form's unsaved choices as a modelcluster FakeQuerySet, which has no .live().
+            "prerequisite_list": list(self.prerequisites.filter(live=True)),
             "total_minutes": sum(m.estimated_minutes or 0 for m in modules),
         })
         return context
