@@ -110,9 +110,6 @@ EXPECTED = {
                                                   "action": "withdraw"}, POST_ONLY),
     "secondments:sponsor": (lambda w: {"token": secondment_services.sponsor_token(
         w.application)}, PUBLIC),
-    "secondments:staff_pipeline": (None, only(*STAFF, other=403)),
-    "secondments:staff_application": (lambda w: {"pk": w.application.pk},
-                                      only(*STAFF, other=403)),
     "secondments:mentor_directory": (None, SIGNED_IN),
     "secondments:mentor_detail": (lambda w: {"pk": w.mentor_profile.pk}, SIGNED_IN),
     "secondments:book": (lambda w: {"slot_id": w.free_slot.pk}, SIGNED_IN),
@@ -229,10 +226,17 @@ ADMIN_EXPECTED = {"anon": 302, "alice": 302, "bob": 302, "manager": 302,
 
 
 def test_only_staff_with_an_authenticator_reach_the_admin(world):
+    """Including the screen where staff decide on an application: the only place those
+    decisions are made."""
+    staff_screens = (
+        reverse("wagtailsnippets_secondments_secondmentapplication:decide",
+                args=[world.application.pk]),
+    )
     wrong = []
     for persona in PERSONAS:
         client = client_for(world, persona)
-        for url in ("/admin/", "/admin/pages/", f"/admin/pages/{world.home.pk}/"):
+        for url in ("/admin/", "/admin/pages/", f"/admin/pages/{world.home.pk}/",
+                    *staff_screens):
             response = client.get(url)
             if response.status_code != ADMIN_EXPECTED[persona]:
                 wrong.append((persona, url, response.status_code))
@@ -378,7 +382,6 @@ POSTS = [
     ("secondments:application_action", lambda w: [w.application.pk, "withdraw"], "leader"),
     ("secondments:sponsor", lambda w: [secondment_services.sponsor_token(w.application)],
      "anon"),
-    ("secondments:staff_application", lambda w: [w.application.pk], "staff"),
     ("secondments:book", lambda w: [w.free_slot.pk], "bob"),
     ("secondments:booking_cancel", lambda w: [w.session.pk], "leader"),
     ("secondments:booking_outcome", lambda w: [w.past_session.pk], "mentor"),
