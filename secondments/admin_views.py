@@ -17,7 +17,7 @@ from wagtail.snippets.views.snippets import IndexView, InspectView
 from cms import roles
 from secondments import services
 from secondments.forms import StaffActionForm
-from secondments.models import SecondmentApplication
+from secondments.models import SecondmentApplication, SecondmentOpportunityPage
 
 
 class ApplicationPermissionPolicy(ModelPermissionPolicy):
@@ -35,6 +35,22 @@ class ApplicationIndexView(IndexView):
     """The pipeline: each application's reference opens the decision screen."""
 
     decide_url_name = None
+
+    @cached_property
+    def opportunity(self):
+        """The one opportunity the pipeline is filtered to, if it is."""
+        chosen = self.request.GET.getlist("opportunity")
+        if len(chosen) != 1 or not chosen[0].isdigit() or int(chosen[0]) >= 2**31:
+            return None
+        return SecondmentOpportunityPage.objects.with_places_taken().filter(
+            pk=int(chosen[0])).first()
+
+    def get_page_subtitle(self):
+        if self.opportunity is None:
+            return super().get_page_subtitle()
+        opportunity = self.opportunity
+        return (f"{opportunity.title}, {opportunity.places_taken_count} of "
+                f"{opportunity.places} places offered or taken")
 
     def get_decide_url(self, instance):
         return reverse(self.decide_url_name, args=[instance.pk])

@@ -178,8 +178,10 @@ def test_the_pipeline_per_opportunity_links_each_application_to_its_decision(
     other = make_opportunity(index_page, title="Front Door")
     mine = apply_for(opportunity, factories.visiting_leader())
     theirs = apply_for(other, factories.visiting_leader(full_name="Only Other"))
+    decide(staff_client, theirs, "offer")
     response = staff_client.get(f"{LISTING}?opportunity={other.pk}")
     assert response.status_code == 200
+    assert "Front Door, 1 of 2 places offered or taken" in response.text
     assert "Only Other" in response.text
     assert decide_url(theirs) in response.text
     assert decide_url(mine) not in response.text
@@ -189,6 +191,8 @@ def test_the_pipeline_per_opportunity_links_each_application_to_its_decision(
         apply_for(opportunity, factories.visiting_leader())
     with django_assert_max_num_queries(len(few.captured_queries)):
         staff_client.get(LISTING)
+    for junk in ("abc", "99999999999", "1&opportunity=2"):
+        assert staff_client.get(f"{LISTING}?opportunity={junk}").status_code == 200
 
 
 def test_the_pipeline_exports_csv_and_xlsx(staff_client, application):
