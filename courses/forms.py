@@ -65,4 +65,9 @@ class AssignmentForm(forms.Form):
 
 
 class RevokeForm(forms.Form):
-    reason = forms.CharField(label="Reason for revoking", max_length=300)
+    reason = forms.CharField(
+        label="Reason for revoking", max_length=300,
+        help_text="Kept with the certificate's record; the public check page only says "
+                  "that it was revoked and when.",
+        error_messages={"required": "Give a reason for revoking the certificate."},
+    )

@@ -439,7 +439,10 @@ def complete_module_for_attendance(user, module_page, by=None):
 
 
 def revoke_certificate(certificate, by, reason):
-    """Staff revoke a certificate with a reason; the verification page then says so."""
+    """Centre staff (those allowed to revoke) revoke a certificate with a reason; the
+    verification page then says so."""
+    if not by.has_perm("courses.revoke_certificate"):
+        raise LearningError("Only Centre staff can revoke a certificate.")
     reason = (reason or "").strip()
     if not reason:
         raise LearningError("Give a reason for revoking the certificate.")

@@ -24,6 +24,4 @@ urlpatterns = [
     path("learning/team/assign/", views.assign, name="assign"),
     path("certificates/<str:public_id>/", views.certificate_verify, name="certificate_verify"),
     path("certificates/<str:public_id>/pdf/", views.certificate_pdf, name="certificate_pdf"),
-    path("certificates/<str:public_id>/revoke/", views.certificate_revoke,
-         name="certificate_revoke"),
 ]

@@ -16,7 +16,7 @@ from cms.models import Team, User
 from courses import reports, services
 from courses.certificates import certificate_pdf as build_certificate_pdf
 from courses.certificates import cpd_pdf as build_cpd_pdf
-from courses.forms import AssignmentForm, CPDEntryForm, ReflectionForm, RevokeForm
+from courses.forms import AssignmentForm, CPDEntryForm, ReflectionForm
 from courses.models import Certificate, CourseIndexPage, CoursePage, CPDEntry, ModulePage
 
 
@@ -147,11 +147,9 @@ def _get_certificate_for_user(user, public_id):
 def certificate_verify(request, public_id):
     """Public: anyone holding the link (or the QR code) can check a certificate."""
     certificate = get_object_or_404(Certificate, public_id=public_id)
-    is_staff = roles.is_centre_staff(request.user)
     return render(request, "courses/certificate.html", {
         "certificate": certificate, "status": certificate.status(),
         "is_holder": request.user.is_authenticated and certificate.user_id == request.user.pk,
-        "revoke_form": RevokeForm() if is_staff and not certificate.revoked_at else None,
     })
 
 
@@ -162,25 +160,6 @@ def certificate_pdf(request, public_id):
     response["Content-Disposition"] = (
         f'attachment; filename="certificate-{certificate.public_id}.pdf"')
     return response
-
-
-@login_required
-@require_POST
-def certificate_revoke(request, public_id):
-    if not roles.is_centre_staff(request.user):
-        raise Http404
-    certificate = get_object_or_404(Certificate, public_id=public_id)
-    form = RevokeForm(request.POST)
-    if form.is_valid():
-        try:
-            services.revoke_certificate(certificate, request.user, form.cleaned_data["reason"])
-        except services.LearningError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, "The certificate is revoked.")
-    else:
-        messages.error(request, "Give a reason for revoking the certificate.")
-    return redirect(certificate.get_absolute_url())
 
 
 # --- CPD record --------------------------------------------------------------------------

@@ -1,10 +1,21 @@
 """Admin wiring for courses: programmes and frameworks (snippets), and the records of
 learning (enrolments, certificates, assignments, CPD entries) with CSV/XLSX export."""
 
+from django.urls import path
+from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from courses.admin_views import (
+    CertificateFilterSet,
+    CertificateIndexView,
+    CertificateInspectView,
+    CertificatePermissionPolicy,
+    RevokeCertificateView,
+)
 from courses.models import (
     Assignment,
     Certificate,
@@ -14,6 +25,9 @@ from courses.models import (
     KnowledgeCheckAttempt,
     Programme,
 )
+
+# Before any viewset asks for the model's policy (Wagtail then makes a default one).
+register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate))
 
 
 class ProgrammeViewSet(SnippetViewSet):
@@ -53,16 +67,38 @@ class AttemptViewSet(SnippetViewSet):
 
 
 class CertificateViewSet(SnippetViewSet):
+    """Read-only (see CertificatePermissionPolicy): search, filter, inspect, export and
+    revoke with a reason."""
+
     model = Certificate
     icon = "success"
     menu_label = "Certificates"
-    list_display = ["learner_name", "course_title", "issued_on", "expires_on", "revoked_at"]
-    list_filter = ["issued_on", "expires_on"]
+    list_display = ["learner_name", "course_title", "issued_on", "expires_on",
+                    Column("get_status_display", label="Status")]
+    filterset_class = CertificateFilterSet
     list_export = ["public_id", "learner_name", "course_title", "cpd_hours", "issued_on",
                    "expires_on", "revoked_at", "revoked_reason"]
     search_fields = ["learner_name", "course_title", "public_id"]
-    panels = [FieldPanel("learner_name", read_only=True),
-              FieldPanel("course_title", read_only=True)]
+    index_view_class = CertificateIndexView
+    inspect_view_enabled = True
+    inspect_view_class = CertificateInspectView
+    inspect_view_fields = ["public_id", "learner_name", "user", "course_title", "cpd_hours",
+                           "issued_on", "expires_on", "status", "revoked_at",
+                           "revoked_reason", "revoked_by"]
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(revoke_url_name=self.get_url_name("revoke"),
+                                              **kwargs)
+
+    @cached_property
+    def revoke_view(self):
+        return self.construct_view(RevokeCertificateView, **self.get_common_view_kwargs())
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("revoke/<int:pk>/", self.revoke_view, name="revoke"),
+        ]
 
 
 class AssignmentViewSet(SnippetViewSet):

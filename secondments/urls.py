@@ -17,8 +17,6 @@ urlpatterns = [
     path("leadership/applications/<int:pk>/<str:action>/", views.application_action,
          name="application_action"),
     path("leadership/sponsor/<str:token>/", views.sponsor, name="sponsor"),
-    path("leadership/review/", views.staff_pipeline, name="staff_pipeline"),
-    path("leadership/review/<int:pk>/", views.staff_application, name="staff_application"),
     path("leadership/mentors/", views.mentor_directory, name="mentor_directory"),
     path("leadership/mentors/<int:pk>/", views.mentor_detail, name="mentor_detail"),
     path("leadership/slots/<int:slot_id>/book/", views.book, name="book"),

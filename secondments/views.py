@@ -4,7 +4,6 @@ service; a broken rule becomes a message or form error, never a 500."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,7 +23,6 @@ from secondments.forms import (
     SessionOutcomeForm,
     SlotForm,
     SponsorDecisionForm,
-    StaffActionForm,
 )
 from secondments.models import (
     ApplicationHistory,
@@ -39,11 +37,6 @@ from secondments.models import (
 def _posted(request):
     """The submitted data, even when empty (an empty POST must show its errors)."""
     return request.POST if request.method == "POST" else None
-
-
-def _staff_required(request):
-    if not roles.is_centre_staff(request.user):
-        raise PermissionDenied
 
 
 # Applications ---------------------------------------------------------------------------
@@ -174,57 +167,6 @@ def sponsor(request, token):
             return render(request, "secondments/sponsor_done.html", {"application": application})
     return render(request, "secondments/sponsor.html", {
         "application": application, "form": form, "answered": answered,
-    })
-
-
-# Staff review ---------------------------------------------------------------------------
-
-
-@login_required
-def staff_pipeline(request):
-    _staff_required(request)
-    opportunities = SecondmentOpportunityPage.objects.with_places_taken().order_by(
-        "start_date", "title"
-    )
-    selected = request.GET.get("opportunity", "")
-    status = request.GET.get("status", "")
-    applications = SecondmentApplication.objects.select_related("applicant", "opportunity")
-    if selected.isdigit():
-        applications = applications.filter(opportunity_id=int(selected))
-    if status in SecondmentApplication.Status.values:
-        applications = applications.filter(status=status)
-    return render(request, "secondments/staff_pipeline.html", {
-        "opportunities": opportunities,
-        "applications": applications.order_by("opportunity_title", "created_at"),
-        "selected": selected,
-        "status": status,
-        "statuses": SecondmentApplication.Status.choices,
-    })
-
-
-@login_required
-def staff_application(request, pk):
-    _staff_required(request)
-    application = get_object_or_404(
-        SecondmentApplication.objects.select_related("applicant", "opportunity")
-        .prefetch_related("history"),
-        pk=pk,
-    )
-    form = StaffActionForm(_posted(request), application=application)
-    if request.method == "POST" and form.is_valid():
-        action = form.cleaned_data["action"]
-        reason = form.cleaned_data["reason"]
-        try:
-            services.STAFF_ACTIONS[action](application, request.user, reason)
-        except services.SecondmentError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"{application.reference}: {form.LABELS[action]} done. "
-                                      "The applicant has been emailed.")
-            return redirect("secondments:staff_application", pk=application.pk)
-    return render(request, "secondments/staff_application.html", {
-        "application": application, "form": form,
-        "has_offer_letter": application.status in services.offer_letter_statuses(),
     })
 
 

@@ -1,16 +1,21 @@
 """Admin wiring for secondments and mentoring: one menu, "Leadership development".
 
-Applications change status only through the services (the review screen linked from each
-application), so the admin edit form leaves status alone."""
+Applications change status only through the services, on the decision screen each
+application's reference opens (secondments/admin_views.py); the admin edit form leaves
+status alone."""
 
-from django.urls import reverse
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from django.urls import path
+from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms import roles
+from secondments.admin_views import (
+    ApplicationDecisionView,
+    ApplicationIndexView,
+    ApplicationPermissionPolicy,
+)
 from secondments.models import (
     ExpertiseArea,
     MentoringBooking,
@@ -18,6 +23,10 @@ from secondments.models import (
     MentorProfile,
     SecondmentApplication,
 )
+
+# Before any viewset asks for the model's policy (Wagtail then makes a default one).
+register_permission_policy(SecondmentApplication,
+                           ApplicationPermissionPolicy(SecondmentApplication))
 
 
 class ApplicationViewSet(SnippetViewSet):
@@ -35,7 +44,7 @@ class ApplicationViewSet(SnippetViewSet):
     export_filename = "secondment-applications"
     search_fields = ["opportunity_title", "organisation_name", "current_role", "sponsor_name"]
     ordering = ["opportunity_title", "-created_at"]
-    inspect_view_enabled = True
+    index_view_class = ApplicationIndexView
     panels = [
         FieldPanel("current_role"),
         FieldPanel("experience"),
@@ -46,6 +55,25 @@ class ApplicationViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return SecondmentApplication.objects.select_related("applicant", "opportunity")
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(decide_url_name=self.get_url_name("decide"),
+                                             **kwargs)
+
+    @cached_property
+    def decide_view(self):
+        return self.construct_view(
+            ApplicationDecisionView, **self.get_inspect_view_kwargs(
+                template_name=ApplicationDecisionView.template_name,
+                decide_url_name=self.get_url_name("decide"),
+            )
+        )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("decide/<int:pk>/", self.decide_view, name="decide"),
+        ]
 
 
 class MentorProfileViewSet(SnippetViewSet):
@@ -108,28 +136,3 @@ class LeadershipGroup(SnippetViewSetGroup):
 
 
 register_snippet(LeadershipGroup)
-
-
-class StaffOnlyMenuItem(MenuItem):
-    def is_shown(self, request):
-        return roles.is_centre_staff(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_review_menu_item():
-    return StaffOnlyMenuItem(
-        "Review applications", reverse("secondments:staff_pipeline"), icon_name="tasks",
-        order=251,
-    )
-
-
-@hooks.register("register_snippet_listing_buttons")
-def review_button(snippet, user, next_url=None):
-    from wagtail.admin.widgets import ListingButton
-
-    if isinstance(snippet, SecondmentApplication) and roles.is_centre_staff(user):
-        yield ListingButton(
-            "Review and decide",
-            reverse("secondments:staff_application", args=[snippet.pk]),
-            priority=5,
-        )

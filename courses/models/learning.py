@@ -121,6 +121,21 @@ class Reflection(models.Model):
         return f"Reflection on {self.module_title}"
 
 
+class CertificateQuerySet(models.QuerySet):
+    def with_status(self, status, today=None):
+        """The certificates whose status() is `status` that day (the same rule, in SQL)."""
+        today = today or timezone.localdate()
+        if status == Certificate.Status.REVOKED:
+            return self.filter(revoked_at__isnull=False)
+        not_revoked = self.filter(revoked_at__isnull=True)
+        if status == Certificate.Status.EXPIRED:
+            return not_revoked.filter(expires_on__lt=today)
+        if status == Certificate.Status.VALID:
+            return not_revoked.filter(
+                models.Q(expires_on__isnull=True) | models.Q(expires_on__gte=today))
+        return self
+
+
 class Certificate(models.Model):
     public_id = models.CharField(max_length=32, unique=True, default=new_public_id,
                                  editable=False)
@@ -149,8 +164,13 @@ class Certificate(models.Model):
         EXPIRED = "expired", "Expired"
         REVOKED = "revoked", "Revoked"
 
+    objects = CertificateQuerySet.as_manager()
+
     class Meta:
         ordering = ["-issued_on", "-pk"]
+        # Certificates are never edited or deleted in the admin, only revoked, by those
+        # holding this (Centre staff: cms.roles gives them every courses permission).
+        permissions = [("revoke_certificate", "Can revoke a certificate")]
 
     def __str__(self):
         return f"{self.course_title} – {self.learner_name} ({self.issued_on:%d/%m/%Y})"

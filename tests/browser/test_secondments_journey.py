@@ -1,5 +1,5 @@
-"""The demo leader applies, the sponsor endorses by the emailed link, staff offer a place,
-the leader accepts, books a mentoring session and sees both on their development page."""
+"""The demo leader applies, the sponsor endorses by the emailed link, staff offer a place in
+the admin, the leader accepts, books a mentoring session and sees both on their development page."""
 
 import re
 
@@ -64,21 +64,29 @@ def test_a_leader_goes_from_application_to_offer_and_a_booked_session(
     axe_check(sponsor_page)
     sponsor_context.close()
 
-    # Staff review and offer the place.
+    # Staff review and offer the place in the admin, from the opportunity's pipeline.
     staff_context = browser.new_context(base_url=live_server.url)
     staff_page = staff_context.new_page()
     sign_in_with_code(staff_page, User.objects.get(email="staff@example.org"), DEFAULT_PASSWORD)
-    staff_page.goto("/leadership/review/")
+    staff_page.goto("/admin/snippets/secondments/secondmentapplication/"
+                    f"?opportunity={application.opportunity_id}")
     axe_check(staff_page)
-    staff_page.get_by_role("link", name=application.reference).click()
+    staff_page.get_by_role("link", name=application.reference, exact=True).click()
     staff_page.wait_for_load_state()
     assert staff_page.get_by_text("Lara is ready for this.").first.is_visible()
     axe_check(staff_page)
+    assert staff_page.get_by_label("Mark the secondment completed").count() == 0
     staff_page.get_by_label("Offer a place").check()
     staff_page.get_by_label("Reason or outcome").fill("Strong application, endorsed.")
     staff_page.get_by_role("button", name="Record decision").click()
     staff_page.wait_for_load_state()
     assert staff_page.get_by_text("The applicant has been emailed.").is_visible()
+    assert staff_page.get_by_role("link", name="Offer letter (PDF)").first.is_visible()
+    # The admin fades its message in: judge its colours once the fade has finished.
+    staff_page.wait_for_function(
+        "[...document.querySelectorAll('.messages > ul')]"
+        ".every(list => getComputedStyle(list).opacity === '1')")
+    axe_check(staff_page)
     staff_context.close()
     application.refresh_from_db()
     assert application.status == "offered"

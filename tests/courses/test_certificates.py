@@ -40,33 +40,6 @@ def test_the_verification_page_says_expired(client, alice, course):
     assert "This certificate has expired" in html
 
 
-def test_staff_revoke_with_a_reason_and_the_page_says_revoked(client, alice, staff, course):
-    certificate = complete(alice, course)
-    client.force_login(staff)
-    url = f"/certificates/{certificate.public_id}/"
-    assert "Revoke this certificate" in client.get(url).content.decode()
-    client.post(url + "revoke/", {"reason": ""})
-    certificate.refresh_from_db()
-    assert certificate.revoked_at is None
-    client.post(url + "revoke/", {"reason": "Issued in error"})
-    certificate.refresh_from_db()
-    assert certificate.revoked_reason == "Issued in error"
-    assert certificate.revoked_by == staff
-    client.logout()
-    html = client.get(url).content.decode()
-    assert "This certificate has been revoked" in html
-    assert "Issued in error" not in html
-
-
-def test_a_learner_cannot_revoke(client, alice, course):
-    certificate = complete(alice, course)
-    client.force_login(alice)
-    assert client.post(f"/certificates/{certificate.public_id}/revoke/",
-                       {"reason": "x"}).status_code == 404
-    certificate.refresh_from_db()
-    assert certificate.revoked_at is None
-
-
 def test_an_unknown_certificate_is_a_404(client):
     assert client.get("/certificates/not-a-real-id/").status_code == 404
 

@@ -1,0 +1,139 @@
+"""Certificates in the admin: a read-only record that Centre staff search, filter by
+status and revoke with a reason (courses.services.revoke_certificate keeps the rule).
+
+Certificates are records of learning: nobody adds, edits or deletes them here, whatever
+model permissions an account holds; the one change the admin makes is a revocation."""
+
+import django_filters
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.views.generic import FormView
+from wagtail.admin import messages
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.widgets import Button
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import IndexView, InspectView
+
+from courses import services
+from courses.forms import RevokeForm
+from courses.models import Certificate
+
+
+class CertificatePermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, except that no one adds, changes or deletes a certificate
+    through the admin. `revoke` is the courses.revoke_certificate permission."""
+
+    READ_ONLY = frozenset({"add", "change", "delete"})
+
+    def user_has_permission(self, user, action):
+        return action not in self.READ_ONLY and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission(set(actions) - self.READ_ONLY)
+
+
+class CertificateFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label="Status", choices=Certificate.Status.choices, method="filter_status",
+        empty_label="Any status",
+    )
+
+    class Meta:
+        model = Certificate
+        fields = ["issued_on", "expires_on"]
+
+    def filter_status(self, queryset, name, value):
+        return queryset.with_status(value)
+
+
+def can_revoke(user, certificate):
+    return not certificate.revoked_at and user.has_perm("courses.revoke_certificate")
+
+
+class CertificateIndexView(IndexView):
+    revoke_url_name = None
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if can_revoke(self.request.user, instance):
+            buttons.append(MenuItem("Revoke", reverse(self.revoke_url_name, args=[instance.pk]),
+                                    icon_name="warning", priority=40))
+        return buttons
+
+
+class CertificateInspectView(InspectView):
+    revoke_url_name = None
+    REVOCATION = ("revoked_at", "revoked_reason", "revoked_by")
+
+    def get_fields_context(self):
+        hidden = () if self.object.revoked_at else self.REVOCATION
+        return [self.get_context_for_field(name) for name in self.fields if name not in hidden]
+
+    def get_field_label(self, field_name, field):
+        return "CPD hours" if field_name == "cpd_hours" else super().get_field_label(
+            field_name, field)
+
+    def get_status_display_value(self):
+        return self.object.get_status_display()
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if can_revoke(self.request.user, self.object):
+            buttons.append(Button("Revoke", url=reverse(self.revoke_url_name,
+                                                         args=[self.object.pk]),
+                                  icon_name="warning", priority=30))
+        return buttons
+
+
+class RevokeCertificateView(PermissionCheckedMixin, BaseObjectMixin, WagtailAdminTemplateMixin,
+                            FormView):
+    """Ask for the reason, then revoke; a certificate already revoked says so instead."""
+
+    model = Certificate
+    permission_required = "revoke"
+    form_class = RevokeForm
+    template_name = "courses/admin/certificate_revoke.html"
+    page_title = "Revoke certificate"
+    header_icon = "warning"
+    index_url_name = None
+    inspect_url_name = None
+    revoke_url_name = None
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(self.index_url_name), "label": "Certificates"},
+            {"url": reverse(self.inspect_url_name, args=[self.object.pk]),
+             "label": str(self.object)},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update({
+            "certificate": self.object,
+            "action_url": reverse(self.revoke_url_name, args=[self.object.pk]),
+            "cancel_url": reverse(self.inspect_url_name, args=[self.object.pk]),
+        })
+        return context
+
+    def form_valid(self, form):
+        try:
+            services.revoke_certificate(self.object, self.request.user,
+                                        form.cleaned_data["reason"])
+        except services.LearningError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(self.request, f"The certificate for {self.object.learner_name} "
+                                       "is revoked. Its public check page now says so.")
+        return super().form_valid(form)
+
+    def get_success_url(self):
+        return reverse(self.inspect_url_name, args=[self.object.pk])
