@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0003_report_indexes'),
+        ('courses', '0004_knowledge_check_answer_defaults'),
     ]
 
     operations = [
