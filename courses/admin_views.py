@@ -14,25 +14,11 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets import Button
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import IndexView, InspectView
 
 from courses import services
 from courses.forms import RevokeForm
 from courses.models import Certificate
-
-
-class CertificatePermissionPolicy(ModelPermissionPolicy):
-    """Model permissions, except that no one adds, changes or deletes a certificate
-    through the admin. `revoke` is the courses.revoke_certificate permission."""
-
-    READ_ONLY = frozenset({"add", "change", "delete"})
-
-    def user_has_permission(self, user, action):
-        return action not in self.READ_ONLY and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        return super().users_with_any_permission(set(actions) - self.READ_ONLY)
 
 
 class CertificateFilterSet(WagtailFilterSet):

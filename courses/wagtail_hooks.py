@@ -9,11 +9,11 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.permissions import RecordPermissionPolicy
 from courses.admin_views import (
     CertificateFilterSet,
     CertificateIndexView,
     CertificateInspectView,
-    CertificatePermissionPolicy,
     RevokeCertificateView,
 )
 from courses.models import (
@@ -27,7 +27,10 @@ from courses.models import (
 )
 
 # Before any viewset asks for the model's policy (Wagtail then makes a default one).
-register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate))
+# No one adds, changes or deletes a certificate in the admin; staff with
+# courses.revoke_certificate revoke it (courses/admin_views.py).
+register_permission_policy(
+    Certificate, RecordPermissionPolicy(Certificate, refused=("add", "change", "delete")))
 
 
 class ProgrammeViewSet(SnippetViewSet):
@@ -67,7 +70,7 @@ class AttemptViewSet(SnippetViewSet):
 
 
 class CertificateViewSet(SnippetViewSet):
-    """Read-only (see CertificatePermissionPolicy): search, filter, inspect, export and
+    """Read-only (see the RecordPermissionPolicy above): search, filter, inspect, export and
     revoke with a reason."""
 
     model = Certificate

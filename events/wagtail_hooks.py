@@ -6,10 +6,10 @@ from wagtail import hooks
 from wagtail.admin import widgets as wagtailadmin_widgets
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.permissions import RecordPermissionPolicy
 from events import services
 from events.models import EventBooking, EventFeedback, EventPage, Venue
 
@@ -20,16 +20,6 @@ class VenueViewSet(SnippetViewSet):
     menu_label = "Venues"
     list_display = ["name", "postcode"]
     search_fields = ["name", "address"]
-
-
-class RecordPermissionPolicy(ModelPermissionPolicy):
-    """Bookings and feedback are created only through the booking rules (which hold the
-    capacity lock and write history), so the admin never adds or deletes them."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "delete"):
-            return False
-        return super().user_has_permission(user, action)
 
 
 register_permission_policy(EventBooking, RecordPermissionPolicy(EventBooking))

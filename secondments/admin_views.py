@@ -11,24 +11,12 @@ from django.utils.functional import cached_property
 from wagtail.admin import messages
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.widgets import Button
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import IndexView, InspectView
 
 from cms import roles
 from secondments import services
 from secondments.forms import StaffActionForm
 from secondments.models import SecondmentApplication, SecondmentOpportunityPage
-
-
-class ApplicationPermissionPolicy(ModelPermissionPolicy):
-    """Applications arrive only through the apply form (services.submit_application, which
-    sets the applicant and opportunity and asks the sponsor), never the admin's add form."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        return super().users_with_any_permission(set(actions) - {"add"})
 
 
 class ApplicationIndexView(IndexView):

@@ -11,10 +11,10 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.permissions import RecordPermissionPolicy
 from secondments.admin_views import (
     ApplicationDecisionView,
     ApplicationIndexView,
-    ApplicationPermissionPolicy,
 )
 from secondments.models import (
     ExpertiseArea,
@@ -25,8 +25,10 @@ from secondments.models import (
 )
 
 # Before any viewset asks for the model's policy (Wagtail then makes a default one).
-register_permission_policy(SecondmentApplication,
-                           ApplicationPermissionPolicy(SecondmentApplication))
+# Applications arrive only through the apply form and change only by the decision
+# services; none is added or deleted in the admin (deleting would lose its history).
+register_permission_policy(SecondmentApplication, RecordPermissionPolicy(SecondmentApplication))
+register_permission_policy(MentoringBooking, RecordPermissionPolicy(MentoringBooking))
 
 
 class ApplicationViewSet(SnippetViewSet):

@@ -218,3 +218,33 @@ def test_applications_cannot_be_added_in_the_admin(staff_client, application):
         "sponsor_name": "s", "sponsor_email": "s@example.org"})
     assert response.status_code == 302
     assert SecondmentApplication.objects.count() == 1
+
+
+
+@pytest.fixture
+def superuser_client(client):
+    client.force_login(factories.centre_staff(is_superuser=True))  # with TOTP: admin opens
+    assert client.get("/admin/").status_code == 200
+    return client
+
+
+def test_no_one_deletes_an_application_or_its_history_in_the_admin(superuser_client,
+                                                                   application):
+    """Deleting would cascade to the decision history; an applicant withdraws instead."""
+    delete = reverse("wagtailsnippets_secondments_secondmentapplication:delete",
+                     args=[application.pk])
+    assert superuser_client.get(delete).status_code == 302
+    assert superuser_client.post(delete).status_code == 302
+    assert SecondmentApplication.objects.filter(pk=application.pk).exists()
+    assert application.history.exists()
+
+
+def test_no_one_adds_or_deletes_a_mentoring_booking_in_the_admin(superuser_client, slot, leader):
+    from secondments.models import MentoringBooking
+
+    add = reverse("wagtailsnippets_secondments_mentoringbooking:add")
+    assert superuser_client.get(add).status_code == 302
+    booking = services.book_slot(slot, leader, goals="Plan my first 90 days")
+    delete = reverse("wagtailsnippets_secondments_mentoringbooking:delete", args=[booking.pk])
+    assert superuser_client.post(delete).status_code == 302
+    assert MentoringBooking.objects.filter(pk=booking.pk).exists()
