@@ -21,10 +21,18 @@ class CmsConfig(AppConfig):
         # the cache of anonymous pages listens for Wagtail's own publish signals.
         from wagtail.signals import page_published, page_unpublished
 
-        from cms.page_cache import invalidate_pages
+        from cms.page_cache import invalidate_on_change, invalidate_pages
 
         page_published.connect(invalidate_pages, dispatch_uid="page_cache_published")
         page_unpublished.connect(invalidate_pages, dispatch_uid="page_cache_unpublished")
+        # Shared fragments of signed-in pages (routes, menus, module lists) come from the
+        # page tree too; any saved or deleted page, site or view restriction drops them.
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.signals import post_page_move
+
+        post_save.connect(invalidate_on_change, dispatch_uid="page_cache_saved")
+        post_delete.connect(invalidate_on_change, dispatch_uid="page_cache_deleted")
+        post_page_move.connect(invalidate_pages, dispatch_uid="page_cache_moved")
 
 
 class CentreUsersAppConfig(WagtailUsersAppConfig):

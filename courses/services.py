@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from cms.page_cache import shared_fragment
 from courses.models import (
     Assignment,
     Certificate,
@@ -157,9 +158,11 @@ def course_progress_for(user, course, modules):
 def module_context_for(user, module):
     """Everything a module page shows: where it sits in its course, the learner's
     progress, their latest attempt at each knowledge check and their own reflections."""
-    course = CoursePage.objects.get(pk=module.get_parent().pk) if module.depth > 1 else None
-    modules = list(course.get_modules().only("id", "title", "url_path", "path", "depth",
-                                             "required")) if course else []
+    course = shared_fragment(
+        f"course-of-module:{module.pk}",
+        lambda: CoursePage.objects.filter(pk=module.get_parent().pk).first(),
+    ) if module.depth > 1 else None
+    modules = course.get_facts()["modules"] if course else []
     ids = [m.pk for m in modules]
     index = ids.index(module.pk) if module.pk in ids else -1
     previous_module = modules[index - 1] if index > 0 else None

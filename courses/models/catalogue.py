@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.page_cache import ViewRestrictionsFromCacheMixin, shared_fragment
 from courses.blocks import ModuleStreamBlock
 
 
@@ -59,7 +60,7 @@ class Competency(Orderable):
         return f"{self.code} {self.statement}"
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(ViewRestrictionsFromCacheMixin, Page):
     introduction = models.TextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -113,7 +114,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(ViewRestrictionsFromCacheMixin, Page):
     class Level(models.TextChoices):
         AWARENESS = "awareness", "Awareness"
         PRACTITIONER = "practitioner", "Practitioner"
@@ -171,24 +172,33 @@ class CoursePage(Page):
     def get_modules(self):
         return ModulePage.objects.live().child_of(self).order_by("path")
 
+    def get_facts(self):
+        """What the course page shows everyone: its modules, programme, competencies and
+        prerequisites. Kept in the shared cache until the next change of the page tree."""
+        def build():
+            modules = list(self.get_modules().only(
+                "id", "title", "url_path", "path", "depth", "required", "estimated_minutes"))
+            return {
+                "modules": modules,
+                "programme": self.programme,
+                "competency_list": list(self.competencies.select_related("framework")),
+                "prerequisite_list": list(self.prerequisites.live()),
+                "total_minutes": sum(m.estimated_minutes or 0 for m in modules),
+            }
+
+        return shared_fragment(f"course-facts:{self.pk}", build)
+
     def get_context(self, request, *args, **kwargs):
         from courses.services import course_progress_for
 
         context = super().get_context(request, *args, **kwargs)
-        modules = list(self.get_modules().only("id", "title", "url_path", "path", "depth",
-                                                "required", "estimated_minutes"))
-        progress = course_progress_for(request.user, self, modules)
-        context.update({
-            "modules": modules,
-            "progress": progress,
-            "competency_list": list(self.competencies.select_related("framework")),
-            "prerequisite_list": list(self.prerequisites.live()),
-            "total_minutes": sum(m.estimated_minutes or 0 for m in modules),
-        })
+        facts = self.get_facts()
+        context.update(facts)
+        context["progress"] = course_progress_for(request.user, self, facts["modules"])
         return context
 
 
-class ModulePage(Page):
+class ModulePage(ViewRestrictionsFromCacheMixin, Page):
     required = models.BooleanField(
         default=True, help_text="Required modules must be completed to finish the course."
     )
