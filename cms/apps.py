@@ -34,6 +34,24 @@ class CmsConfig(AppConfig):
         post_delete.connect(invalidate_on_change, dispatch_uid="page_cache_deleted")
         post_page_move.connect(invalidate_pages, dispatch_uid="page_cache_moved")
 
+        # Roles and permissions are cached per person (cms.roles); changes drop them.
+        from django.contrib.auth.models import Group, Permission
+        from django.db.models.signals import m2m_changed
+
+        from cms.models import User
+        from cms.roles import forget_all_roles, forget_member_roles, forget_user_roles
+
+        for model in (Group, Permission):
+            post_save.connect(forget_all_roles, sender=model, dispatch_uid=f"roles_{model}_s")
+            post_delete.connect(forget_all_roles, sender=model, dispatch_uid=f"roles_{model}_d")
+        m2m_changed.connect(forget_all_roles, sender=Group.permissions.through,
+                            dispatch_uid="roles_group_permissions")
+        for through in (User.groups.through, User.user_permissions.through):
+            m2m_changed.connect(forget_member_roles, sender=through,
+                                dispatch_uid=f"roles_{through}_m2m")
+        post_save.connect(forget_user_roles, sender=User, dispatch_uid="roles_user_saved")
+        post_delete.connect(forget_user_roles, sender=User, dispatch_uid="roles_user_deleted")
+
 
 class CentreUsersAppConfig(WagtailUsersAppConfig):
     default = False
