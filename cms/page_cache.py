@@ -10,9 +10,12 @@ Signed-in pages cannot be cached whole, but most of what they show is the same f
 until the next publish: the route from a URL to its page, the menu, the breadcrumbs, a
 course's modules and facts. `shared_fragment` keeps those under the same generation, so
 they are dropped by the same edits, plus any save or delete of a page, a site, a view
-restriction or a snippet they are built from (see `invalidate_on_change`).
+restriction or a snippet they are built from (see `invalidate_on_change`). They are kept
+only where every process sees the same cache (SHARED_FRAGMENTS: Redis, or one process):
+a per-process cache would not hear of a change made in another process.
 """
 
+from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -25,15 +28,25 @@ SKIP_PREFIXES = ("/admin/", "/accounts/", "/learning/", "/bookings/", "/leadersh
                  "/certificates/", "/calendar/", "/documents/", "/static/", "/media/")
 
 
+# The generation read once per request (the middleware below marks where one begins and
+# ends), so a page built from several fragments asks the cache for it once.
+_request = Local()
+
+
 def generation():
-    value = cache.get(GENERATION_KEY)
+    value = getattr(_request, "generation", None)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        value = cache.get(GENERATION_KEY)
+        if value is None:
+            cache.add(GENERATION_KEY, 1, timeout=None)
+            value = cache.get(GENERATION_KEY, 1)
+        if getattr(_request, "active", False):
+            _request.generation = value
     return value
 
 
 def _next_generation():
+    _request.generation = None
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -50,6 +63,8 @@ def invalidate_pages(*args, **kwargs):
 def shared_fragment(name, build, timeout=FRAGMENT_SECONDS):
     """`build()`'s value, kept for everyone until the next change of the page tree.
     Only for things that are the same for every visitor; None is never kept."""
+    if not settings.SHARED_FRAGMENTS:
+        return build()
     key = f"page-cache:{generation()}:fragment:{name}"
     value = cache.get(key, _MISSING)
     if value is _MISSING:
@@ -95,6 +110,13 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        _request.active, _request.generation = True, None
+        try:
+            return self._respond(request)
+        finally:
+            _request.active, _request.generation = False, None
+
+    def _respond(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
         key = _key(request)
@@ -141,9 +163,11 @@ class ViewRestrictionsFromCacheMixin:
     def get_view_restrictions(self):
         from wagtail.models import PageViewRestriction
 
+        if not settings.SHARED_FRAGMENTS or self.pk is None:
+            return super().get_view_restrictions()
         restricted = shared_fragment(f"restricted:{self.pk}",
                                      lambda: super(ViewRestrictionsFromCacheMixin, self)
                                      .get_view_restrictions().exists())
-        if self.pk is not None and restricted is False:
+        if restricted is False:
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
