@@ -87,9 +87,11 @@ def active_enrolment(user, course):
                                     status=Enrolment.Status.ACTIVE).first()
 
 
-def missing_prerequisites(user, course):
-    """The prerequisite courses the user has not completed."""
-    prerequisites = list(course.prerequisites.all())
+def missing_prerequisites(user, course, prerequisites=None):
+    """The prerequisite courses the user has not completed (`prerequisites`: the course's,
+    when the caller has them already)."""
+    if prerequisites is None:
+        prerequisites = list(course.prerequisites.all())
     if not prerequisites:
         return []
     done = set(Enrolment.objects.filter(
@@ -119,7 +121,7 @@ def _percent(done, total):
     return round(100 * done / total) if total else 0
 
 
-def course_progress_for(user, course, modules):
+def course_progress_for(user, course, modules, prerequisites=None):
     """What the course page shows a learner about themselves."""
     required = [m for m in modules if m.required]
     state = {"enrolment": None, "completed_ids": set(), "percent": 0, "certificate": None,
@@ -146,7 +148,7 @@ def course_progress_for(user, course, modules):
         state["done_count"] = len([m for m in required if m.pk in done])
         state["percent"] = _percent(state["done_count"], len(required))
     elif course.enrolment_open:
-        missing = missing_prerequisites(user, course)
+        missing = missing_prerequisites(user, course, prerequisites)
         if missing:
             names = ", ".join(p.title for p in missing)
             state["refusal"] = f"Complete {names} before you enrol on this course."

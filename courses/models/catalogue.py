@@ -178,11 +178,13 @@ class CoursePage(ViewRestrictionsFromCacheMixin, Page):
         def build():
             modules = list(self.get_modules().only(
                 "id", "title", "url_path", "path", "depth", "required", "estimated_minutes"))
+            prerequisites = list(self.prerequisites.all())
             return {
                 "modules": modules,
                 "programme": self.programme,
                 "competency_list": list(self.competencies.select_related("framework")),
-                "prerequisite_list": list(self.prerequisites.live()),
+                "prerequisite_list": [p for p in prerequisites if p.live],
+                "all_prerequisites": prerequisites,
                 "total_minutes": sum(m.estimated_minutes or 0 for m in modules),
             }
 
@@ -194,7 +196,8 @@ class CoursePage(ViewRestrictionsFromCacheMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         facts = self.get_facts()
         context.update(facts)
-        context["progress"] = course_progress_for(request.user, self, facts["modules"])
+        context["progress"] = course_progress_for(request.user, self, facts["modules"],
+                                                  facts["all_prerequisites"])
         return context
 
 
