@@ -15,6 +15,10 @@ only where every process sees the same cache (SHARED_FRAGMENTS: Redis, or one pr
 a per-process cache would not hear of a change made in another process.
 """
 
+import pickle
+import threading
+import time
+
 from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
@@ -38,7 +42,9 @@ def generation():
     if value is None:
         value = cache.get(GENERATION_KEY)
         if value is None:
-            cache.add(GENERATION_KEY, 1, timeout=None)
+            # Starts from the clock, not 1: after the cache is emptied, no process may take
+            # its old copies (_ProcessCopies) for the new generation's.
+            cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
             value = cache.get(GENERATION_KEY, 1)
         if getattr(_request, "active", False):
             _request.generation = value
@@ -50,7 +56,7 @@ def _next_generation():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
 
 
 def invalidate_pages(*args, **kwargs):
@@ -65,13 +71,44 @@ def shared_fragment(name, build, timeout=FRAGMENT_SECONDS):
     Only for things that are the same for every visitor; None is never kept."""
     if not settings.SHARED_FRAGMENTS:
         return build()
-    key = f"page-cache:{generation()}:fragment:{name}"
+    current = generation()
+    key = f"page-cache:{current}:fragment:{name}"
+    pickled = _copies.get(current, key)
+    if pickled is not None:
+        return pickle.loads(pickled)
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()
-        if value is not None:
-            cache.set(key, value, timeout)
+        if value is None:
+            return None
+        cache.set(key, value, timeout)
+    _copies.keep(current, key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
     return value
+
+
+class _ProcessCopies:
+    """This process's copies of the shared fragments of the current generation. A
+    fragment's key names its generation and a fragment never changes under its key, so a
+    copy is right for as long as the shared cache says that generation is current (read
+    once per request): one round trip to Redis a request instead of one per fragment.
+    Kept pickled, so no two requests share (and might change) one object."""
+
+    MAX_ENTRIES = 2000
+
+    def __init__(self):
+        self.generation, self.values, self.lock = None, {}, threading.Lock()
+
+    def get(self, generation, key):
+        return self.values.get(key) if generation == self.generation else None
+
+    def keep(self, generation, key, pickled):
+        with self.lock:
+            if generation != self.generation or len(self.values) >= self.MAX_ENTRIES:
+                self.generation, self.values = generation, {}
+            self.values[key] = pickled
+
+
+_copies = _ProcessCopies()
 
 
 def invalidate_on_change(sender, **kwargs):

@@ -164,7 +164,7 @@ def module_context_for(user, module):
         f"course-of-module:{module.pk}",
         lambda: CoursePage.objects.filter(pk=module.get_parent().pk).first(),
     ) if module.depth > 1 else None
-    modules = course.get_facts()["modules"] if course else []
+    modules = course.get_module_list() if course else []
     ids = [m.pk for m in modules]
     index = ids.index(module.pk) if module.pk in ids else -1
     previous_module = modules[index - 1] if index > 0 else None

@@ -172,12 +172,18 @@ class CoursePage(ViewRestrictionsFromCacheMixin, Page):
     def get_modules(self):
         return ModulePage.objects.live().child_of(self).order_by("path")
 
+    def get_module_list(self):
+        """The live modules in order (the fields the course and module pages show), kept
+        in the shared cache until the next change of the page tree."""
+        return shared_fragment(f"course-modules:{self.pk}", lambda: list(
+            self.get_modules().only("id", "title", "url_path", "path", "depth", "required",
+                                    "estimated_minutes")))
+
     def get_facts(self):
         """What the course page shows everyone: its modules, programme, competencies and
         prerequisites. Kept in the shared cache until the next change of the page tree."""
         def build():
-            modules = list(self.get_modules().only(
-                "id", "title", "url_path", "path", "depth", "required", "estimated_minutes"))
+            modules = self.get_module_list()
             prerequisites = list(self.prerequisites.all())
             return {
                 "modules": modules,

@@ -100,3 +100,23 @@ def test_a_group_losing_a_permission_loses_it_at_once(client, staff):
     group = Group.objects.get(name=roles.CENTRE_STAFF)
     group.permissions.remove(Permission.objects.get(codename="access_admin"))
     assert 'href="/admin/"' not in client.get("/learning/").content.decode()
+
+
+def test_a_new_generation_from_another_process_drops_this_process_copies():
+    from django.core.cache import cache
+
+    from cms.page_cache import GENERATION_KEY, generation, shared_fragment
+
+    built = []
+
+    def build():
+        built.append(1)
+        return f"version {len(built)}"
+
+    assert shared_fragment("example", build) == "version 1"
+    assert shared_fragment("example", build) == "version 1"
+    generation()
+    cache.incr(GENERATION_KEY)  # what a publish in another server process does
+    assert shared_fragment("example", build) == "version 2"
+    cache.clear()  # the cache emptied (a restarted Redis): nothing old may come back
+    assert shared_fragment("example", build) == "version 3"
