@@ -21,10 +21,36 @@ class CmsConfig(AppConfig):
         # the cache of anonymous pages listens for Wagtail's own publish signals.
         from wagtail.signals import page_published, page_unpublished
 
-        from cms.page_cache import invalidate_pages
+        from cms.page_cache import invalidate_on_change, invalidate_pages
 
         page_published.connect(invalidate_pages, dispatch_uid="page_cache_published")
         page_unpublished.connect(invalidate_pages, dispatch_uid="page_cache_unpublished")
+        # Shared fragments of signed-in pages (routes, menus, module lists) come from the
+        # page tree too; any saved or deleted page, site or view restriction drops them.
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.signals import post_page_move
+
+        post_save.connect(invalidate_on_change, dispatch_uid="page_cache_saved")
+        post_delete.connect(invalidate_on_change, dispatch_uid="page_cache_deleted")
+        post_page_move.connect(invalidate_pages, dispatch_uid="page_cache_moved")
+
+        # Roles and permissions are cached per person (cms.roles); changes drop them.
+        from django.contrib.auth.models import Group, Permission
+        from django.db.models.signals import m2m_changed
+
+        from cms.models import User
+        from cms.roles import forget_all_roles, forget_member_roles, forget_user_roles
+
+        for model in (Group, Permission):
+            post_save.connect(forget_all_roles, sender=model, dispatch_uid=f"roles_{model}_s")
+            post_delete.connect(forget_all_roles, sender=model, dispatch_uid=f"roles_{model}_d")
+        m2m_changed.connect(forget_all_roles, sender=Group.permissions.through,
+                            dispatch_uid="roles_group_permissions")
+        for through in (User.groups.through, User.user_permissions.through):
+            m2m_changed.connect(forget_member_roles, sender=through,
+                                dispatch_uid=f"roles_{through}_m2m")
+        post_save.connect(forget_user_roles, sender=User, dispatch_uid="roles_user_saved")
+        post_delete.connect(forget_user_roles, sender=User, dispatch_uid="roles_user_deleted")
 
 
 class CentreUsersAppConfig(WagtailUsersAppConfig):

@@ -4,6 +4,48 @@
 from django.urls import NoReverseMatch, reverse
 
 from cms import roles
+from cms.page_cache import shared_fragment
+
+
+def site_for(request):
+    """The Wagtail site serving this request, from the shared cache (Wagtail's own lookup
+    is a query on every request that is not a page)."""
+    from wagtail.models import Site
+
+    if not hasattr(request, "_wagtail_site"):
+        host = request._get_raw_host()
+        request._wagtail_site = shared_fragment(
+            f"site:{host}:{request.get_port()}", lambda: Site.find_for_request(request))
+    return request._wagtail_site
+
+
+def sections_for(request):
+    """The menu: the site's top-level pages marked "show in menus", each marked current
+    when the request is for it or a page below it."""
+    site = site_for(request)
+    if site is None:
+        return []
+
+    def build():
+        pages = site.root_page.get_children().live().public().in_menu()
+        return [{"title": page.title, "url": page.get_url(request=request)} for page in pages]
+
+    return [
+        {**section, "current": bool(section["url"]) and section["url"] != "/"
+         and request.path.startswith(section["url"])}
+        for section in shared_fragment(f"menu:{site.pk}", build)
+    ]
+
+
+def breadcrumbs_for(page, request):
+    """The page's ancestors below the tree's root, as links."""
+    site = site_for(request)
+
+    def build():
+        return [{"title": ancestor.title, "url": ancestor.get_url(request=request)}
+                for ancestor in page.get_ancestors() if ancestor.depth > 1]
+
+    return shared_fragment(f"breadcrumbs:{site.pk if site else ''}:{page.pk}", build)
 
 
 def _link(label, url_name):

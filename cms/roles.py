@@ -9,15 +9,96 @@ CENTRE_STAFF = "Centre staff"
 ALL_ROLES = [PRACTITIONERS, VISITING_LEADERS, MENTORS, TEAM_MANAGERS, CENTRE_STAFF]
 
 
+GENERATION_KEY = "roles:generation"
+ROLE_CACHE_SECONDS = 5 * 60
+
+
+def _roles_key(user_id):
+    from django.core.cache import cache
+
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return f"roles:{generation}:{user_id}"
+
+
+def _load(user):
+    """Read the user's groups and permissions once per request object, from the cache
+    when they have not changed (they are asked on every page: menu, admin link, userbar).
+    Django's permission check reads `_perm_cache`, so it asks the database no more."""
+    from django.conf import settings
+    from django.contrib.auth.backends import ModelBackend
+    from django.core.cache import cache
+
+    key = _roles_key(user.pk) if settings.SHARED_FRAGMENTS else None
+    facts = cache.get(key) if key else None
+    if facts is None:
+        names = frozenset(user.groups.values_list("name", flat=True))
+        facts = (names, frozenset(ModelBackend().get_all_permissions(user)))
+        if key:
+            cache.set(key, facts, ROLE_CACHE_SECONDS)
+    user._role_names = facts[0]
+    if not hasattr(user, "_perm_cache"):
+        user._perm_cache = set(facts[1])
+
+
+def _next_generation():
+    from django.core.cache import cache
+
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def forget_all_roles(sender=None, action="post_", **kwargs):
+    """Receiver: any change to a group or a permission drops everyone's cached roles (rare:
+    staff change them in the admin). Again when the transaction commits, in case a
+    request cached the old ones in between."""
+    from django.db import transaction
+
+    if action.startswith("post_"):
+        _next_generation()
+        transaction.on_commit(_next_generation)
+
+
+def forget_user_roles(sender=None, instance=None, **kwargs):
+    """Receiver: a saved or deleted user (superuser flag, active flag) drops their own."""
+    _forget(instance.pk)
+
+
+def forget_member_roles(sender=None, instance=None, action="", reverse=False, pk_set=None,
+                        **kwargs):
+    """Receiver of a person's groups or own permissions changing: drops the roles of the
+    people concerned (everyone's when a group is emptied)."""
+    if not action.startswith("post_"):
+        return
+    if not reverse:
+        _forget(instance.pk)
+    elif pk_set:
+        for user_id in pk_set:
+            _forget(user_id)
+    else:
+        forget_all_roles()
+
+
+def _forget(user_id):
+    from django.core.cache import cache
+    from django.db import transaction
+
+    key = _roles_key(user_id)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
+
+
 def group_names(user):
     """The user's group names, read once per request object."""
     if not user.is_authenticated:
         return frozenset()
-    cached = getattr(user, "_role_names", None)
-    if cached is None:
-        cached = frozenset(user.groups.values_list("name", flat=True))
-        user._role_names = cached
-    return cached
+    if getattr(user, "_role_names", None) is None:
+        _load(user)
+    return user._role_names
 
 
 def has_role(user, role):
@@ -45,7 +126,10 @@ def is_practitioner(user):
 
 
 def can_access_admin(user):
-    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+    if not user.is_authenticated:
+        return False
+    group_names(user)
+    return user.has_perm("wagtailadmin.access_admin")
 
 
 def role_for_organisation(organisation):

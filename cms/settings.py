@@ -167,6 +167,20 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Signed-in pages keep what is the same for everyone (routes, menus, course facts) and each
+# person's roles in the cache, dropped at once on every change. Only where every process
+# sees the same cache: Redis, or a single process (development, tests). A per-process cache
+# in production would miss changes made in the other processes.
+SHARED_FRAGMENTS = env_bool("SHARED_FRAGMENTS", bool(REDIS_URL) or DEBUG or TESTING)
+
+# Sessions live in the database. With a shared Redis cache they are also read through it
+# (written to both), which saves a query on every signed-in request. Never through a
+# per-process cache: a sign-out on one server would not reach the others.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db" if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
+
 # Anonymous visitors' pages are cached this many seconds (0: off). Off in development and
 # tests, so what you change shows at once; publishing a page drops the cache anyway.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG or TESTING else 60)

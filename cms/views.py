@@ -8,11 +8,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
+from wagtail.views import serve as wagtail_serve
 
 from cms import privacy, services
 from cms.calendar import feed_for
 from cms.forms import EraseAccountForm, ProfileForm
 from cms.models import User
+from cms.page_cache import route_from_cache
 
 
 @login_required
@@ -72,6 +74,12 @@ def search(request):
         results = Page.objects.live().public().specific().search(query)
     page = Paginator(results, 10).get_page(request.GET.get("page"))
     return render(request, "cms/search.html", {"query": query, "results": page})
+
+
+def serve_page(request, path):
+    """Wagtail's page view, with the URL's page found through the shared cache."""
+    route_from_cache(request, path)
+    return wagtail_serve(request, path)
 
 
 def healthz(request):

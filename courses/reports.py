@@ -7,6 +7,7 @@ import datetime
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from cms.page_cache import shared_fragment
 from courses.models import Assignment, Certificate, Enrolment, ModulePage
 from courses.services import EXPIRY_NOTICE_DAYS, completed_assignment_ids
 
@@ -14,18 +15,17 @@ STEPLEN = 4  # Wagtail's treebeard path step
 
 
 def required_module_counts(courses):
-    """{course id: number of live required modules} in one query."""
-    by_path = {c.path: c.pk for c in courses}
-    if not by_path:
-        return {}
-    depths = {c.depth + 1 for c in courses}
-    counts = dict.fromkeys(by_path.values(), 0)
-    paths = ModulePage.objects.live().filter(required=True, depth__in=depths).values_list(
-        "path", flat=True)
+    """{course id: number of live required modules}, from the shared cache of counts
+    (one query per change of the page tree)."""
+    by_course_path = shared_fragment("required-modules-by-course", _required_modules_by_path)
+    return {c.pk: by_course_path.get(c.path, 0) for c in courses}
+
+
+def _required_modules_by_path():
+    counts = {}
+    paths = ModulePage.objects.live().filter(required=True).values_list("path", flat=True)
     for path in paths:
-        course_id = by_path.get(path[:-STEPLEN])
-        if course_id is not None:
-            counts[course_id] += 1
+        counts[path[:-STEPLEN]] = counts.get(path[:-STEPLEN], 0) + 1
     return counts
 
 

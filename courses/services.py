@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from cms.page_cache import shared_fragment
 from courses.models import (
     Assignment,
     Certificate,
@@ -86,9 +87,11 @@ def active_enrolment(user, course):
                                     status=Enrolment.Status.ACTIVE).first()
 
 
-def missing_prerequisites(user, course):
-    """The prerequisite courses the user has not completed."""
-    prerequisites = list(course.prerequisites.all())
+def missing_prerequisites(user, course, prerequisites=None):
+    """The prerequisite courses the user has not completed (`prerequisites`: the course's,
+    when the caller has them already)."""
+    if prerequisites is None:
+        prerequisites = list(course.prerequisites.all())
     if not prerequisites:
         return []
     done = set(Enrolment.objects.filter(
@@ -118,7 +121,7 @@ def _percent(done, total):
     return round(100 * done / total) if total else 0
 
 
-def course_progress_for(user, course, modules):
+def course_progress_for(user, course, modules, prerequisites=None):
     """What the course page shows a learner about themselves."""
     required = [m for m in modules if m.required]
     state = {"enrolment": None, "completed_ids": set(), "percent": 0, "certificate": None,
@@ -149,7 +152,7 @@ def course_progress_for(user, course, modules):
         state["done_count"] = len([m for m in required if m.pk in done])
         state["percent"] = _percent(state["done_count"], len(required))
     elif course.enrolment_open:
-        missing = missing_prerequisites(user, course)
+        missing = missing_prerequisites(user, course, prerequisites)
         if missing:
             names = ", ".join(p.title for p in missing)
             state["refusal"] = f"Complete {names} before you enrol on this course."
@@ -161,9 +164,11 @@ def course_progress_for(user, course, modules):
 def module_context_for(user, module):
     """Everything a module page shows: where it sits in its course, the learner's
     progress, their latest attempt at each knowledge check and their own reflections."""
-    course = CoursePage.objects.get(pk=module.get_parent().pk) if module.depth > 1 else None
-    modules = list(course.get_modules().only("id", "title", "url_path", "path", "depth",
-                                             "required")) if course else []
+    course = shared_fragment(
+        f"course-of-module:{module.pk}",
+        lambda: CoursePage.objects.filter(pk=module.get_parent().pk).first(),
+    ) if module.depth > 1 else None
+    modules = course.get_module_list() if course else []
     ids = [m.pk for m in modules]
     index = ids.index(module.pk) if module.pk in ids else -1
     previous_module = modules[index - 1] if index > 0 else None

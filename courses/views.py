@@ -6,6 +6,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from cms import roles
 from cms.models import Team, User
+from cms.page_cache import shared_fragment
 from courses import reports, services
 from courses.certificates import certificate_pdf as build_certificate_pdf
 from courses.certificates import cpd_pdf as build_cpd_pdf
@@ -130,9 +132,13 @@ def save_reflection(request, module_id, prompt_id):
 @login_required
 def my_learning(request):
     context = reports.my_learning(request.user)
-    catalogue = CourseIndexPage.objects.live().first()
-    context["catalogue_url"] = catalogue.url if catalogue else ""
+    context["catalogue_url"] = shared_fragment("catalogue-url", _catalogue_url)
     return render(request, "courses/my_learning.html", context)
+
+
+def _catalogue_url():
+    catalogue = CourseIndexPage.objects.live().first()
+    return catalogue.url if catalogue else ""
 
 
 # --- certificates ------------------------------------------------------------------------
@@ -279,6 +285,9 @@ def cpd_pdf(request):
 
 # --- team training -----------------------------------------------------------------------
 
+MATRIX_COURSES_PER_PAGE = 25
+
+
 def _teams_for_user(user):
     if roles.is_centre_staff(user):
         return Team.objects.order_by("name")
@@ -303,9 +312,14 @@ def team_matrix(request):
     team = _get_team_for_user(request.user, request.GET.get("team"))
     members = User.objects.filter(team=team, is_active=True).order_by("full_name", "email")
     courses = CoursePage.objects.live().order_by("title")
+    # A page of courses at a time: 20 people x 200 courses is 4,000 cells, too much to
+    # read (or send) at once.
+    courses_page = Paginator(courses, MATRIX_COURSES_PER_PAGE).get_page(
+        request.GET.get("page"))
     return render(request, "courses/team_matrix.html", {
         "team": team, "teams": _teams_for_user(request.user),
-        "matrix": reports.training_matrix(members, courses),
+        "matrix": reports.training_matrix(members, courses_page.object_list),
+        "page_obj": courses_page,
     })
 
 

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from cms.page_cache import ViewRestrictionsFromCacheMixin
 
 
 class ModuleChooserPanel(PageChooserPanel):
@@ -66,7 +67,7 @@ class Audience(models.TextChoices):
     VISITING_LEADERS = "visiting_leaders", "Visiting leaders only"
 
 
-class EventIndexPage(Page):
+class EventIndexPage(ViewRestrictionsFromCacheMixin, Page):
     introduction = models.TextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -85,7 +86,7 @@ class EventIndexPage(Page):
         return context
 
 
-class EventPage(Page):
+class EventPage(ViewRestrictionsFromCacheMixin, Page):
     summary = models.TextField(max_length=400, help_text="One or two sentences for the listing.")
     programme = StreamField(BaseStreamBlock(), blank=True, use_json_field=True)
     start = models.DateTimeField(help_text="UK time.")

@@ -11,9 +11,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from cms.page_cache import ViewRestrictionsFromCacheMixin
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsFromCacheMixin, Page):
     introduction = models.TextField(blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, use_json_field=True)
 
@@ -32,7 +33,7 @@ class HomePage(Page):
         return context
 
 
-class ContentPage(Page):
+class ContentPage(ViewRestrictionsFromCacheMixin, Page):
     """About the Centre, the Leeds Practice Model and the like."""
 
     introduction = models.TextField(blank=True)
@@ -59,7 +60,7 @@ class PublicationTag(TaggedItemBase):
     )
 
 
-class PublicationIndexPage(Page):
+class PublicationIndexPage(ViewRestrictionsFromCacheMixin, Page):
     introduction = models.TextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -96,7 +97,7 @@ class PublicationIndexPage(Page):
         return context
 
 
-class PublicationPage(Page):
+class PublicationPage(ViewRestrictionsFromCacheMixin, Page):
     class Kind(models.TextChoices):
         GUIDE = "guide", "Guide"
         REPORT = "report", "Report"
@@ -133,7 +134,7 @@ class PublicationPage(Page):
     subpage_types = []
 
 
-class TeamDirectoryPage(Page):
+class TeamDirectoryPage(ViewRestrictionsFromCacheMixin, Page):
     """The directory of teams (the seven RES teams), grouped by area."""
 
     introduction = RichTextField(blank=True)

@@ -10,6 +10,13 @@ def is_current_for(page, request):
     return bool(url) and url != "/" and request.path.startswith(url)
 
 
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page):
+    from cms.navigation import breadcrumbs_for
+
+    return breadcrumbs_for(page, context["request"])
+
+
 @register.filter
 def percent(part, whole):
     return round(100 * part / whole) if whole else 0

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.page_cache import ViewRestrictionsFromCacheMixin, shared_fragment
 from courses.blocks import ModuleStreamBlock
 
 
@@ -59,7 +60,7 @@ class Competency(Orderable):
         return f"{self.code} {self.statement}"
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(ViewRestrictionsFromCacheMixin, Page):
     introduction = models.TextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -113,7 +114,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(ViewRestrictionsFromCacheMixin, Page):
     class Level(models.TextChoices):
         AWARENESS = "awareness", "Awareness"
         PRACTITIONER = "practitioner", "Practitioner"
@@ -171,26 +172,50 @@ class CoursePage(Page):
     def get_modules(self):
         return ModulePage.objects.live().child_of(self).order_by("path")
 
+    def get_module_list(self, cached=True):
+        """The live modules in order (the fields the course and module pages show), kept
+        in the shared cache until the next change of the page tree."""
+        def build():
+            return list(self.get_modules().only(
+                "id", "title", "url_path", "path", "depth", "required", "estimated_minutes"))
+
+        if not cached or self.pk is None:
+            return build()
+        return shared_fragment(f"course-modules:{self.pk}", build)
+
+    def get_facts(self, cached=True):
+        """What the course page shows everyone: its modules, programme, competencies and
+        prerequisites. Kept in the shared cache until the next change of the page tree."""
+        def build():
+            modules = self.get_module_list(cached)
+            prerequisites = list(self.prerequisites.all())
+            return {
+                "modules": modules,
+                "programme": self.programme,
+                "competency_list": list(self.competencies.select_related("framework")),
+                "prerequisite_list": [p for p in prerequisites if p.live],
+                "all_prerequisites": prerequisites,
+                "total_minutes": sum(m.estimated_minutes or 0 for m in modules),
+            }
+
+        if not cached or self.pk is None:
+            return build()
+        return shared_fragment(f"course-facts:{self.pk}", build)
+
     def get_context(self, request, *args, **kwargs):
         from courses.services import course_progress_for
 
         context = super().get_context(request, *args, **kwargs)
-        modules = list(self.get_modules().only("id", "title", "url_path", "path", "depth",
-                                                "required", "estimated_minutes"))
-        progress = course_progress_for(request.user, self, modules)
-        context.update({
-            "modules": modules,
-            "progress": progress,
-            "competency_list": list(self.competencies.select_related("framework")),
-            # filter(live=True), not .live(): in an admin preview the relation holds the
-            # form's unsaved choices as a modelcluster FakeQuerySet, which has no .live().
-            "prerequisite_list": list(self.prerequisites.filter(live=True)),
-            "total_minutes": sum(m.estimated_minutes or 0 for m in modules),
-        })
+        # An admin preview shows the form's unsaved data (a new course has no id yet), so
+        # it is built afresh, never taken from or put in the shared cache.
+        facts = self.get_facts(cached=not getattr(request, "is_preview", False))
+        context.update(facts)
+        context["progress"] = course_progress_for(request.user, self, facts["modules"],
+                                                  facts["all_prerequisites"])
         return context
 
 
-class ModulePage(Page):
+class ModulePage(ViewRestrictionsFromCacheMixin, Page):
     required = models.BooleanField(
         default=True, help_text="Required modules must be completed to finish the course."
     )

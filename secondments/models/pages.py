@@ -10,8 +10,10 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from cms.page_cache import ViewRestrictionsFromCacheMixin
 
-class SecondmentIndexPage(Page):
+
+class SecondmentIndexPage(ViewRestrictionsFromCacheMixin, Page):
     introduction = models.TextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -55,7 +57,7 @@ class OpportunityQuerySet(PageQuerySet):
 OpportunityManager = PageManager.from_queryset(OpportunityQuerySet)
 
 
-class SecondmentOpportunityPage(Page):
+class SecondmentOpportunityPage(ViewRestrictionsFromCacheMixin, Page):
     host_service = models.CharField(
         "host service or team", max_length=200,
         help_text="For example the 2gether RES team or the Restorative Adolescent Service.",

@@ -81,15 +81,19 @@ def test_staff_preview_a_new_module_with_a_reflection_and_a_check(client, staff,
 
 def test_staff_preview_a_course_with_prerequisites_chosen_in_the_form(
         client, staff, catalogue, course):
-    """In a preview the prerequisites are the form's unsaved choices (a FakeQuerySet)."""
+    """In a preview the prerequisites are the form's unsaved choices (a FakeQuerySet):
+    the preview shows them, though the live page's facts are cached, and the live page
+    goes on without them (the preview neither reads nor fills the shared cache)."""
     basics = make_course(catalogue, title="Restorative basics", modules=0)
     client.force_login(staff)
+    assert "Restorative basics" not in client.get(course.url).content.decode()  # cached now
     url = f"/admin/pages/{course.pk}/edit/"
     data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
     data.setlist("prerequisites", [str(basics.pk)])
     response = _preview(client, url + "preview/", data)
     assert response.status_code == 200
     assert "Restorative basics" in response.content.decode()
+    assert "Restorative basics" not in client.get(course.url).content.decode()
 
 
 def test_staff_preview_a_new_course_before_anyone_can_enrol(client, staff, catalogue):

@@ -151,10 +151,10 @@ def personas():
     }
 
 
-def start_server(env, port, workers):
+def start_server(env, port, workers, threads=4):
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "cms.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--worker-class", "gthread", "--threads", "4",
+         "--workers", str(workers), "--worker-class", "gthread", "--threads", str(threads),
          "--max-requests", "0", "--log-level", "warning"],
         cwd=ROOT, env=env,
     )
@@ -286,6 +286,7 @@ def main():
     parser.add_argument("--duration", type=int, default=10, help="seconds per page")
     parser.add_argument("--connections", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4, help="threads per worker")
     parser.add_argument("--scale", type=float, default=1.0,
                         help="fraction of the full data set (1 = 50,000 users ...)")
     args = parser.parse_args()
@@ -295,9 +296,12 @@ def main():
     env = base_env()
     info = prepare(env, args.scale)
     port = free_port()
-    server = start_server(env, port, args.workers)
+    server = start_server(env, port, args.workers, args.threads)
+    # Without a shared cache (REDIS_URL) signed-in pages share no fragments (see
+    # cms/page_cache.py), as in production with several workers.
     results = {"pages": {}, "settings": vars(args),
-               "database": "postgresql" if "DATABASE_URL" in env else "sqlite"}
+               "database": "postgresql" if "DATABASE_URL" in env else "sqlite",
+               "cache": "redis" if "REDIS_URL" in env else "local memory"}
     script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
     script.write(WRK_SCRIPT)
     script.close()
@@ -350,6 +354,8 @@ def main():
 
 def print_table(results):
     print()
+    print(f"database {results['database']}, cache {results['cache']}, "
+          f"{results['settings']['workers']} workers x {results['settings']['threads']} threads")
     print(f"{'page':30} {'req/s':>8} {'ratio':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7}  ok")
     for name, page in results["pages"].items():
         print(f"{name:30} {page['rps']:8.1f} {page['ratio']:6.2f} {page['p50_ms']:7.1f} "
