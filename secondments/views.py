@@ -4,7 +4,9 @@ service; a broken rule becomes a message or form error, never a 500."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.db.models import Prefetch, Q
+from django.core.paginator import Paginator
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -173,6 +175,9 @@ def sponsor(request, token):
 # Mentoring ------------------------------------------------------------------------------
 
 
+MENTORS_PER_PAGE = 24
+
+
 @login_required
 def mentor_directory(request):
     form = MentorDirectoryFilter(request.GET or None)
@@ -189,15 +194,20 @@ def mentor_directory(request):
             mentors = mentors.filter(offers_coaching=True)
         elif form.cleaned_data["offers"] == "mentoring":
             mentors = mentors.filter(offers_mentoring=True)
-    now = timezone.now()
-    open_slots = MentoringSlot.objects.filter(starts_at__gt=now).exclude(
-        bookings__status__in=MentoringBooking.ACTIVE
+    # Each card says how many open slots there are and when the next is: counted in the
+    # database, not by loading every future slot of every mentor.
+    open_slots = MentoringSlot.objects.filter(
+        mentor=OuterRef("pk"), starts_at__gt=timezone.now()
+    ).exclude(bookings__status__in=MentoringBooking.ACTIVE)
+    mentors = mentors.annotate(
+        open_slot_count=Coalesce(Subquery(
+            open_slots.order_by().values("mentor").annotate(n=Count("pk")).values("n")
+        ), 0),
+        next_open_slot=Subquery(open_slots.order_by("starts_at").values("starts_at")[:1]),
     )
-    mentors = mentors.prefetch_related(
-        Prefetch("slots", queryset=open_slots.order_by("starts_at"), to_attr="open_slots")
-    )
+    page = Paginator(mentors, MENTORS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "secondments/mentor_directory.html",
-                  {"mentors": mentors, "form": form})
+                  {"mentors": page, "form": form})
 
 
 @login_required

@@ -236,3 +236,31 @@ def test_development_page_queries_stay_steady(client, leader, mentor_profile, se
         services.book_slot(make_slot(mentor_profile, days=day), leader, "g")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/leadership/")
+
+
+def test_each_card_counts_only_open_future_slots_and_gives_the_next(
+        client, leader, other_leader, mentor_profile):
+    later = make_slot(mentor_profile, days=9)
+    soonest = make_slot(mentor_profile, days=5)
+    booked = make_slot(mentor_profile, days=2)
+    services.book_slot(booked, other_leader, goals="Lead a duty team")
+    with freeze_time(timezone.now() - datetime.timedelta(days=30)):
+        make_slot(mentor_profile, days=1)  # long past by now
+    assert MentoringSlot.objects.filter(mentor=mentor_profile).count() == 4
+    client.force_login(leader)
+    html = client.get("/leadership/mentors/").text
+    assert f"2 open slots, next {timezone.localtime(soonest.starts_at):%-d %b}" in html
+    assert later.starts_at > soonest.starts_at
+
+
+def test_the_directory_shows_24_mentors_a_page(client, leader):
+    for n in range(25):
+        MentorProfile.objects.create(user=factories.mentor(full_name=f"Mentor {n:02d}"),
+                                     role="Head of service", biography="b")
+    client.force_login(leader)
+    first = client.get("/leadership/mentors/").text
+    assert first.count('class="card"') == 24 and "Mentor 00" in first
+    assert "Page 1 of 2" in first and 'rel="next"' in first
+    second = client.get("/leadership/mentors/?page=2").text
+    assert second.count('class="card"') == 1 and "Mentor 24" in second
+    assert client.get("/leadership/mentors/?page=99").status_code == 200
