@@ -141,6 +141,16 @@ class ApplicationHistory(models.Model):
     def __str__(self):
         return f"{self.action} by {self.actor_label}"
 
+    @property
+    def description(self):
+        """What happened, in words: a move between statuses, or the sponsor's answer."""
+        if self.to_status:
+            moved_to = self.get_to_status_display()
+            return f"{self.get_from_status_display()} to {moved_to}" if self.from_status else moved_to
+        return {"secondment.sponsor_endorsed": "Sponsor endorsed",
+                "secondment.sponsor_declined": "Sponsor did not endorse"}.get(self.action,
+                                                                              self.action)
+
     def get_from_status_display(self):
         return SecondmentApplication.Status(self.from_status).label if self.from_status else ""
 

@@ -180,3 +180,12 @@ def test_history_keeps_the_actor_name_if_the_account_goes(application, db):
     staff2.delete()
     row = application.history.last()
     assert row.actor is None and row.actor_label == "Temp Staff"
+
+
+def test_the_history_says_what_happened_in_words(application, staff):
+    services.record_sponsor_decision(application, endorsed=False, comment="Not this year")
+    services.shortlist_application(application, staff)
+    rows = [row.description for row in application.history.all()]
+    assert rows[0] == "Submitted"
+    assert "Submitted to Shortlisted" in rows
+    assert "Sponsor did not endorse" in rows
