@@ -107,22 +107,32 @@ def training_matrix(users_queryset, courses_queryset, today=None):
     return {"courses": courses, "rows": rows}
 
 
+# What a link to a course needs ({% pageurl %} reads no more). A course page row has dozens
+# of columns; joining and loading them all was most of My learning's cost.
+COURSE_LINK_FIELDS = ("course__url_path", "course__title", "course__path", "course__depth")
+
+
+def _with_course_link(queryset):
+    own = [field.name for field in queryset.model._meta.concrete_fields]
+    return queryset.select_related("course").only(*own, *COURSE_LINK_FIELDS)
+
+
 def my_learning(user, today=None):
     """A learner's own page: in progress, assigned, completed, certificates, expiring."""
     today = today or timezone.localdate()
-    active = list(_active_enrolments({"user": user}).select_related("course").order_by(
+    active = list(_with_course_link(_active_enrolments({"user": user})).order_by(
         "-enrolled_at"))
     courses = [e.course for e in active if e.course is not None]
     required = required_module_counts(courses)
     in_progress = [{"enrolment": e,
                     "percent": _percent(e.done, required.get(e.course_id, 0))}
                    for e in active]
-    assignments = list(Assignment.objects.filter(user=user).select_related("course")
+    assignments = list(_with_course_link(Assignment.objects.filter(user=user))
                        .order_by("due_on"))
     done = completed_assignment_ids(assignments)
     assigned = [{"assignment": a, "overdue": a.due_on < today} for a in assignments
                 if a.pk not in done]
-    certificates = list(Certificate.objects.filter(user=user).select_related("course")
+    certificates = list(_with_course_link(Certificate.objects.filter(user=user))
                         .order_by("-issued_on", "-pk"))
     certificate_rows = []
     for certificate in certificates:
@@ -136,6 +146,6 @@ def my_learning(user, today=None):
                 if c.status(today) == Certificate.Status.VALID and c.expires_on
                 and c.expires_on <= today + datetime.timedelta(days=EXPIRY_NOTICE_DAYS)]
     completed = list(Enrolment.objects.filter(user=user, status=Enrolment.Status.COMPLETED)
-                     .select_related("course").order_by("-completed_at"))
+                     .order_by("-completed_at"))  # shown by their snapshot titles
     return {"in_progress": in_progress, "assigned": assigned, "completed": completed,
             "certificates": certificate_rows, "expiring": expiring}

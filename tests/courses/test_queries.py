@@ -34,7 +34,13 @@ def test_course_and_module_pages_do_not_grow_with_modules(client, alice, catalog
 
 
 def test_my_learning_does_not_grow_with_enrolments(client, alice, catalogue, manager):
+    """Courses in progress, assigned, completed and with certificates about to expire: each
+    row links to its course, and none of those links costs a query of its own."""
     import datetime
+
+    from django.utils import timezone
+
+    from courses.models import Certificate
 
     counts = []
     for batch, n in [("a", 2), ("b", 20)]:
@@ -43,9 +49,16 @@ def test_my_learning_does_not_grow_with_enrolments(client, alice, catalogue, man
             services.enrol(alice, course)
             services.complete_module(alice, modules_of(course)[0])
             services.assign_course(course, [alice], datetime.date(2099, 1, 1), manager)
+            if i % 2:
+                services.complete_module(alice, modules_of(course)[1])
+        Certificate.objects.filter(user=alice).update(
+            expires_on=timezone.localdate() + datetime.timedelta(days=10))
         client.force_login(alice)
         count(client, "/learning/")
         counts.append(count(client, "/learning/"))
+        response = client.get("/learning/")
+        expiring = Certificate.objects.filter(user=alice).count()
+        assert expiring and response.text.count("Take the refresher") == expiring
     assert counts[0] == counts[1]
 
 
