@@ -87,7 +87,7 @@ class ApplicationDecisionView(InspectView):
     @cached_property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
-        if self.object.status in services.offer_letter_statuses():
+        if self.offer_letter_url:
             buttons.append(Button("Offer letter (PDF)", url=self.offer_letter_url,
                                   icon_name="doc-full", priority=5))
         return buttons
@@ -110,7 +110,7 @@ class ApplicationDecisionView(InspectView):
             "application": application,
             "form": kwargs.get("form") or self.get_form(),
             "places": opportunity.places,
-            "places_taken": services.count_places_taken(opportunity),
+            "places_taken": opportunity.places_taken(),
             "offer_letter_url": self.offer_letter_url,
             "pipeline_url": reverse(self.index_url_name) + f"?opportunity={opportunity.pk}",
             "action_url": reverse(self.decide_url_name, args=[application.pk]),

@@ -177,7 +177,7 @@ def _transition(application, to_status, *, actor, reason="", extra_fields=None,
                 f"moved to {Status(to_status).label.lower()}."
             )
         if lock_opportunity:
-            taken = count_places_taken(opportunity)
+            taken = opportunity.places_taken()
             if taken >= opportunity.places:
                 raise SecondmentError(
                     f"All {opportunity.places} places on this secondment have been offered."
@@ -196,12 +196,6 @@ def _transition(application, to_status, *, actor, reason="", extra_fields=None,
         {"application": application, "reason": reason},
     )
     return application
-
-
-def count_places_taken(opportunity):
-    return SecondmentApplication.objects.filter(
-        opportunity_id=opportunity.pk, status__in=SecondmentApplication.PLACE_HOLDING
-    ).count()
 
 
 def _require_staff(actor):

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 
 from secondments import services
-from secondments.models import MentoringBooking, SecondmentApplication
+from secondments.models import MentoringBooking, SecondmentApplication, SecondmentOpportunityPage
 from tests import factories
 from tests.secondments.conftest import apply_for
 
@@ -46,14 +46,14 @@ def _run_together(target, args_list):
 def slow_count(monkeypatch):
     """Widen the window between counting places and writing the offer, so that a missing
     lock shows every time rather than now and then."""
-    real = services.count_places_taken
+    real = SecondmentOpportunityPage.places_taken
 
     def slow(opportunity):
         taken = real(opportunity)
         time.sleep(0.3)
         return taken
 
-    monkeypatch.setattr(services, "count_places_taken", slow)
+    monkeypatch.setattr(SecondmentOpportunityPage, "places_taken", slow)
 
 
 def _offer_setup(opportunity, places):

@@ -109,7 +109,7 @@ def test_offers_never_exceed_places(opportunity, staff, leader, other_leader):
     # A declined offer frees the place again.
     services.decline_offer(first, leader)
     services.offer_place(second, staff)
-    assert services.count_places_taken(opportunity) == 1
+    assert opportunity.places_taken() == 1
 
 
 def test_one_active_application_per_person_per_opportunity(opportunity, leader):
