@@ -37,33 +37,44 @@ SKIP_PREFIXES = ("/admin/", "/accounts/", "/learning/", "/bookings/", "/leadersh
 _request = Local()
 
 
+def read_generation(key):
+    """The current number of a cache generation: everything kept under an older number is
+    dropped at once by `bump_generation`. Starts from the clock, not 1: after the cache is
+    emptied, no process may take its old copies (_ProcessCopies) for the new generation's."""
+    value = cache.get(key)
+    if value is None:
+        cache.add(key, time.time_ns() // 1000, timeout=None)
+        value = cache.get(key, 1)
+    return value
+
+
+def bump_generation(key):
+    """Move a generation on now and again when the transaction commits: a request in
+    between could have cached what it read before the change."""
+    def bump():
+        if key == GENERATION_KEY:
+            _request.generation = None
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, time.time_ns() // 1000, timeout=None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
 def generation():
     value = getattr(_request, "generation", None)
     if value is None:
-        value = cache.get(GENERATION_KEY)
-        if value is None:
-            # Starts from the clock, not 1: after the cache is emptied, no process may take
-            # its old copies (_ProcessCopies) for the new generation's.
-            cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
-            value = cache.get(GENERATION_KEY, 1)
+        value = read_generation(GENERATION_KEY)
         if getattr(_request, "active", False):
             _request.generation = value
     return value
 
 
-def _next_generation():
-    _request.generation = None
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
-
-
 def invalidate_pages(*args, **kwargs):
-    """Drop every cached page (by moving to a new generation). Again when the transaction
-    commits: a request in between could have cached what it read before the change."""
-    _next_generation()
-    transaction.on_commit(_next_generation)
+    """Drop every cached page and shared fragment (by moving to a new generation)."""
+    bump_generation(GENERATION_KEY)
 
 
 def shared_fragment(name, build, timeout=FRAGMENT_SECONDS):

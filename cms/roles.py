@@ -14,13 +14,9 @@ ROLE_CACHE_SECONDS = 5 * 60
 
 
 def _roles_key(user_id):
-    from django.core.cache import cache
+    from cms.page_cache import read_generation
 
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
-    return f"roles:{generation}:{user_id}"
+    return f"roles:{read_generation(GENERATION_KEY)}:{user_id}"
 
 
 def _load(user):
@@ -43,24 +39,13 @@ def _load(user):
         user._perm_cache = set(facts[1])
 
 
-def _next_generation():
-    from django.core.cache import cache
-
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
-
-
 def forget_all_roles(sender=None, action="post_", **kwargs):
     """Receiver: any change to a group or a permission drops everyone's cached roles (rare:
-    staff change them in the admin). Again when the transaction commits, in case a
-    request cached the old ones in between."""
-    from django.db import transaction
+    staff change them in the admin)."""
+    from cms.page_cache import bump_generation
 
     if action.startswith("post_"):
-        _next_generation()
-        transaction.on_commit(_next_generation)
+        bump_generation(GENERATION_KEY)
 
 
 def forget_user_roles(sender=None, instance=None, **kwargs):
