@@ -196,9 +196,7 @@ def mentor_directory(request):
             mentors = mentors.filter(offers_mentoring=True)
     # Each card says how many open slots there are and when the next is: counted in the
     # database, not by loading every future slot of every mentor.
-    open_slots = MentoringSlot.objects.filter(
-        mentor=OuterRef("pk"), starts_at__gt=timezone.now()
-    ).exclude(bookings__status__in=MentoringBooking.ACTIVE)
+    open_slots = MentoringSlot.objects.open().filter(mentor=OuterRef("pk"))
     mentors = mentors.annotate(
         open_slot_count=Coalesce(Subquery(
             open_slots.order_by().values("mentor").annotate(n=Count("pk")).values("n")
@@ -216,11 +214,7 @@ def mentor_detail(request, pk):
         MentorProfile.objects.select_related("user").prefetch_related("expertise"),
         pk=pk, is_active=True,
     )
-    slots = (
-        mentor.slots.filter(starts_at__gt=timezone.now())
-        .exclude(bookings__status__in=MentoringBooking.ACTIVE)
-        .order_by("starts_at")
-    )
+    slots = mentor.slots.open().order_by("starts_at")
     return render(request, "secondments/mentor_profile.html", {"mentor": mentor, "slots": slots})
 
 

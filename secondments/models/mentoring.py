@@ -59,6 +59,13 @@ class MentorProfile(models.Model):
         return " and ".join(offers) or "Not offering sessions"
 
 
+class MentoringSlotQuerySet(models.QuerySet):
+    def open(self):
+        """Slots a mentee can still book: in the future, with no active booking."""
+        return self.filter(starts_at__gt=timezone.now()).exclude(
+            bookings__status__in=MentoringBooking.ACTIVE)
+
+
 class MentoringSlot(models.Model):
     class Mode(models.TextChoices):
         IN_PERSON = "in_person", "In person"
@@ -76,6 +83,8 @@ class MentoringSlot(models.Model):
         max_length=40, blank=True, help_text="Shared by slots published as one weekly series."
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MentoringSlotQuerySet.as_manager()
 
     class Meta:
         ordering = ["starts_at"]
