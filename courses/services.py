@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from cms.locking import lock
 from cms.page_cache import shared_fragment
 from courses.models import (
     Assignment,
@@ -22,10 +23,6 @@ from courses.models import (
     ModuleCompletion,
     Reflection,
 )
-
-# Completion locks the enrolment row so that two requests finishing the last module at
-# once issue one certificate. Tests turn this off to prove the lock is what keeps the rule.
-LOCK_ENROLMENTS = True
 
 
 class LearningError(Exception):
@@ -246,22 +243,17 @@ def enrol(user, course, by=None):
 def unenrol(user, course):
     """Withdraw from a course in progress. Completed work stays on record."""
     with transaction.atomic():
-        enrolment = Enrolment.objects.select_for_update().filter(
-            user=user, course=course, status=Enrolment.Status.ACTIVE).first()
+        enrolment = active_enrolment(user, course)
         if enrolment is None:
+            raise LearningError("You are not enrolled on this course.")
+        enrolment = lock(enrolment)
+        if enrolment.status != Enrolment.Status.ACTIVE:
             raise LearningError("You are not enrolled on this course.")
         enrolment.status = Enrolment.Status.WITHDRAWN
         enrolment.withdrawn_at = timezone.now()
         enrolment.save(update_fields=["status", "withdrawn_at"])
         _history(enrolment, "courses.enrolment.withdrawn", Enrolment.Status.ACTIVE, by=user)
         return enrolment
-
-
-def _lock(enrolment):
-    queryset = Enrolment.objects.select_related("user", "course")
-    if LOCK_ENROLMENTS:
-        queryset = queryset.select_for_update(of=("self",))
-    return queryset.get(pk=enrolment.pk)
 
 
 def _course_of(module):
@@ -296,7 +288,7 @@ def complete_module(user, module, by=None, notify=True):
     `notify=False` (the demo's back-dated history) issues the certificate without email."""
     enrolment = _enrolment_for(user, module)
     with transaction.atomic():
-        enrolment = _lock(enrolment)
+        enrolment = lock(enrolment)
         if enrolment.status != Enrolment.Status.ACTIVE:
             return getattr(enrolment, "certificate", None)
         passed = _passed_checks(enrolment, module)
@@ -327,7 +319,7 @@ def submit_knowledge_check(user, module, check_id, answers, notify=True):
     score, _ = score_knowledge_check(value, clean)
     enrolment = _enrolment_for(user, module)
     with transaction.atomic():
-        enrolment = _lock(enrolment)
+        enrolment = lock(enrolment)
         if enrolment.status != Enrolment.Status.ACTIVE:
             raise LearningError("You have already completed this course.")
         pass_mark = int(value["pass_mark"] or 0)
@@ -438,7 +430,7 @@ def complete_module_for_attendance(user, module_page, by=None):
                                                  course_title=course.title)
             _history(enrolment, "courses.enrolment.created", "", by=by,
                      note="Enrolled by attendance")
-        enrolment = _lock(enrolment)
+        enrolment = lock(enrolment)
         _mark_module_done(enrolment, module_page)
         return _complete_if_done(enrolment, by=by)
 
@@ -452,7 +444,7 @@ def revoke_certificate(certificate, by, reason):
     if not reason:
         raise LearningError("Give a reason for revoking the certificate.")
     with transaction.atomic():
-        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        certificate = lock(certificate)
         if certificate.revoked_at:
             raise LearningError("This certificate is already revoked.")
         certificate.revoked_at = timezone.now()

@@ -12,32 +12,16 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from cms import emails, roles
+from cms.locking import lock, lock_all
 from events.models import Audience, EventBooking, EventBookingHistory, EventFeedback, EventPage
 
 Status = EventBooking.Status
-
-# Documented check (as pretix keeps one): tests/events/test_concurrency.py turns this off to
-# show that without the row lock simultaneous bookings oversell an event. Never change it
-# anywhere else.
-LOCK_EVENT_ROWS = True
-
 
 class BookingError(Exception):
     """A booking rule said no; the message is written for the person who asked."""
 
 
 # --- helpers ---------------------------------------------------------------------------
-
-
-def _lock_event(event):
-    queryset = EventPage.objects.all()
-    if LOCK_EVENT_ROWS:
-        queryset = queryset.select_for_update()
-    return queryset.get(pk=event.pk)
-
-
-def _lock_booking(booking):
-    return EventBooking.objects.select_for_update().get(pk=booking.pk)
 
 
 def _places_held(event):
@@ -115,7 +99,7 @@ def book_place(event, user, access_requirements="", by=None):
     """Give the person a confirmed place while places remain, otherwise a place on the
     waiting list (when the event keeps one). One active booking per person per event."""
     with transaction.atomic():
-        event = _lock_event(event)
+        event = lock(event)
         reason = why_cannot_book(event, user)
         if reason:
             raise BookingError(reason)
@@ -160,8 +144,7 @@ def cancel_booking(booking, by, reason="", now=None):
     now = now or timezone.now()
     staff = roles.is_centre_staff(by)
     with transaction.atomic():
-        event = _lock_event(booking.event)
-        booking = _lock_booking(booking)
+        event, booking = lock(booking.event, booking)
         if not booking.is_active or booking.status in (Status.ATTENDED, Status.NO_SHOW):
             raise BookingError("This booking cannot be cancelled.")
         if not staff:
@@ -185,8 +168,7 @@ def cancel_booking(booking, by, reason="", now=None):
 def leave_waitlist(booking, by):
     """A waitlisted person leaves the list, or someone offered a place turns it down."""
     with transaction.atomic():
-        event = _lock_event(booking.event)
-        booking = _lock_booking(booking)
+        event, booking = lock(booking.event, booking)
         if booking.user_id != by.pk and not roles.is_centre_staff(by):
             raise BookingError("You can only change your own booking.")
         if booking.status == Status.WAITLISTED:
@@ -211,9 +193,8 @@ def offer_free_places(event, by=None, now=None):
         return []
     expires = min(now + datetime.timedelta(hours=event.offer_hold_hours), event.start)
     offered = []
-    waiting = EventBooking.objects.select_for_update().filter(
-        event=event, status=Status.WAITLISTED
-    ).select_related("user").order_by("pk")[:free]
+    waiting = lock_all(EventBooking.objects.filter(event=event, status=Status.WAITLISTED)
+                       .select_related("user"), limit=free)
     for booking in waiting:
         booking.offer_expires_at = expires
         booking.event = event
@@ -228,8 +209,7 @@ def accept_offer(booking, by, now=None):
     """An offered place becomes confirmed if accepted before the offer runs out."""
     now = now or timezone.now()
     with transaction.atomic():
-        event = _lock_event(booking.event)
-        booking = _lock_booking(booking)
+        event, booking = lock(booking.event, booking)
         if booking.user_id != by.pk:
             raise BookingError("You can only accept a place offered to you.")
         if booking.status != Status.OFFERED:
@@ -252,11 +232,10 @@ def expire_offers(now=None):
     due = EventBooking.objects.filter(status=Status.OFFERED, offer_expires_at__lte=now)
     for event_id in due.values_list("event_id", flat=True).distinct():
         with transaction.atomic():
-            event = _lock_event(EventPage(pk=event_id))
-            for booking in (
-                EventBooking.objects.select_for_update()
-                .filter(event=event, status=Status.OFFERED, offer_expires_at__lte=now)
-                .select_related("user")
+            event = lock(EventPage(pk=event_id))
+            for booking in lock_all(
+                EventBooking.objects.filter(event=event, status=Status.OFFERED,
+                                            offer_expires_at__lte=now).select_related("user")
             ):
                 booking.event = event
                 _set_status(booking, Status.OFFER_EXPIRED, None, "offer not accepted in time")
@@ -272,7 +251,7 @@ def change_capacity(event, new_capacity, by):
     if new_capacity < 0:
         raise BookingError("Capacity cannot be negative.")
     with transaction.atomic():
-        event = _lock_event(event)
+        event = lock(event)
         held = _places_held(event)
         if new_capacity < held:
             raise BookingError(
@@ -294,15 +273,15 @@ def cancel_event(event, by, reason=""):
     """Staff cancel the whole event: every active booking is cancelled and everyone emailed."""
     now = timezone.now()
     with transaction.atomic():
-        event = _lock_event(event)
+        event = lock(event)
         if event.is_cancelled:
             raise BookingError("This event is already cancelled.")
         event.cancelled_at = now
         event.save(update_fields=["cancelled_at"])
-        bookings = list(
-            EventBooking.objects.select_for_update()
-            .filter(event=event, status__in=[Status.CONFIRMED, Status.WAITLISTED, Status.OFFERED])
-            .select_related("user")
+        bookings = lock_all(
+            EventBooking.objects.filter(
+                event=event, status__in=[Status.CONFIRMED, Status.WAITLISTED, Status.OFFERED]
+            ).select_related("user")
         )
         for booking in bookings:
             booking.event = event
@@ -318,12 +297,12 @@ def announce_event_changes(event, by=None):
     .ics) and remember what they were told. Returns how many people were told."""
     told = 0
     with transaction.atomic():
-        event = _lock_event(event)
+        event = lock(event)
         snapshot = _snapshot(event)
-        bookings = (
-            EventBooking.objects.select_for_update()
-            .filter(event=event, status__in=[Status.CONFIRMED, Status.WAITLISTED, Status.OFFERED])
-            .select_related("user")
+        bookings = lock_all(
+            EventBooking.objects.filter(
+                event=event, status__in=[Status.CONFIRMED, Status.WAITLISTED, Status.OFFERED]
+            ).select_related("user")
         )
         for booking in bookings:
             changed = (
@@ -361,7 +340,7 @@ def mark_attendance(booking, attended, by):
     """Staff mark a confirmed person attended or absent. Attending adds a CPD entry and,
     for a blended course, completes the linked module."""
     with transaction.atomic():
-        booking = _lock_booking(booking)
+        booking = lock(booking)
         allowed = {Status.CONFIRMED, Status.ATTENDED, Status.NO_SHOW}
         if booking.status not in allowed:
             raise BookingError("Only people with a confirmed place can be marked.")

@@ -10,23 +10,17 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from cms import emails, roles
-from cms.models import User
+from cms.locking import lock
 from secondments.models import (
     ApplicationHistory,
     MentoringBooking,
     MentoringBookingHistory,
     MentoringSlot,
-    MentorProfile,
     SecondmentApplication,
     SecondmentOpportunityPage,
 )
 
 Status = SecondmentApplication.Status
-
-# Concurrency tests turn these off to show what the locks protect (see tests/secondments/
-# test_concurrency.py). Never change them anywhere else.
-LOCK_OPPORTUNITY = True
-LOCK_SLOT = True
 
 SPONSOR_SALT = "secondments.sponsor-endorsement"
 CANCELLATION_NOTICE = datetime.timedelta(hours=24)
@@ -125,7 +119,7 @@ def application_for_sponsor_token(token):
 def record_sponsor_decision(application, *, endorsed, comment=""):
     """The sponsor endorses or declines once; the applicant is told."""
     with transaction.atomic():
-        application = SecondmentApplication.objects.select_for_update().get(pk=application.pk)
+        application = lock(application)
         if application.sponsor_decision != SecondmentApplication.SponsorDecision.PENDING:
             raise SecondmentError("This application has already been answered.")
         if not application.is_active:
@@ -157,19 +151,15 @@ def _transition(application, to_status, *, actor, reason="", extra_fields=None,
                 lock_opportunity=False):
     """Move an application along one allowed edge of SecondmentApplication.TRANSITIONS."""
     with transaction.atomic():
-        if lock_opportunity and LOCK_OPPORTUNITY:
-            # Lock the opportunity first, always in this order, so concurrent offers for
-            # the same opportunity queue here and count places after the one before commits.
-            opportunity = SecondmentOpportunityPage.objects.select_for_update().get(
-                pk=application.opportunity_id
+        if lock_opportunity:
+            # Concurrent offers for the same opportunity queue here and count places after
+            # the one before commits.
+            opportunity, application = lock(
+                SecondmentOpportunityPage(pk=application.opportunity_id), application
             )
         else:
             opportunity = SecondmentOpportunityPage.objects.get(pk=application.opportunity_id)
-        application = (
-            SecondmentApplication.objects.select_for_update()
-            .select_related("applicant")
-            .get(pk=application.pk)
-        )
+            application = lock(application)
         from_status = application.status
         if not application.can_move_to(to_status):
             raise SecondmentError(
@@ -330,7 +320,7 @@ def publish_slots(mentor, *, starts_at, duration_minutes, mode, location="", vid
     local_start = timezone.localtime(starts_at)
     series = uuid.uuid4().hex if weeks > 1 else ""
     with transaction.atomic():
-        MentorProfile.objects.select_for_update().get(pk=mentor.pk)
+        lock(mentor)
         slots = []
         for week in range(weeks):
             # Repeat at the same wall-clock time each week, across clock changes.
@@ -356,7 +346,7 @@ def remove_slot(slot, actor):
     if actor.pk != slot.mentor.user_id and not roles.is_centre_staff(actor):
         raise SecondmentError("Only the mentor can remove this slot.")
     with transaction.atomic():
-        slot = MentoringSlot.objects.select_for_update().get(pk=slot.pk)
+        slot = lock(slot)
         if slot.bookings.exists():
             raise SecondmentError("This slot has a booking: cancel the booking instead.")
         slot.delete()
@@ -385,13 +375,8 @@ def book_slot(slot, mentee, goals):
         raise SecondmentError("Say what you would like to get from the session.")
     try:
         with transaction.atomic():
-            if LOCK_SLOT:
-                slot = (
-                    MentoringSlot.objects.select_for_update()
-                    .get(pk=slot.pk)
-                )
             # The mentee's row serialises their own concurrent bookings for the limit.
-            User.objects.select_for_update().filter(pk=mentee.pk).first()
+            lock(slot, mentee)
             slot = MentoringSlot.objects.select_related("mentor__user").get(pk=slot.pk)
             if slot.mentor.user_id == mentee.pk:
                 raise SecondmentError("You cannot book your own slot.")
@@ -441,11 +426,7 @@ def cancel_booking(booking, actor, reason=""):
     """The mentee or the mentor cancel up to 24 hours before (Centre staff at any time);
     the slot is free again and the other person is told."""
     with transaction.atomic():
-        booking = (
-            MentoringBooking.objects.select_for_update()
-            .select_related("slot__mentor__user", "mentee")
-            .get(pk=booking.pk)
-        )
+        booking = lock(booking)
         if booking.status != MentoringBooking.Status.BOOKED:
             raise SecondmentError("This session is not booked.")
         if not can_cancel(booking, actor):
@@ -482,11 +463,7 @@ def cancel_booking(booking, actor, reason=""):
 def record_session_outcome(booking, actor, *, held, notes=""):
     """After the session starts, its mentor records whether it was held and private notes."""
     with transaction.atomic():
-        booking = (
-            MentoringBooking.objects.select_for_update()
-            .select_related("slot__mentor")
-            .get(pk=booking.pk)
-        )
+        booking = lock(booking)
         if actor.pk != booking.slot.mentor.user_id:
             raise SecondmentError("Only the mentor can record how the session went.")
         if booking.status == MentoringBooking.Status.CANCELLED:
@@ -514,11 +491,7 @@ def record_mentee_feedback(booking, actor, *, feedback, goals_progress):
     from courses.services import record_cpd_activity
 
     with transaction.atomic():
-        booking = (
-            MentoringBooking.objects.select_for_update()
-            .select_related("slot__mentor__user")
-            .get(pk=booking.pk)
-        )
+        booking = lock(booking)
         if actor.pk != booking.mentee_id:
             raise SecondmentError("Only the person who booked can give feedback.")
         if booking.status == MentoringBooking.Status.CANCELLED:
@@ -564,16 +537,12 @@ def send_reminders(now=None):
     ).values_list("pk", flat=True)
     for pk in list(pending):
         with transaction.atomic():
-            booking = (
-                MentoringBooking.objects.select_for_update(skip_locked=True)
-                .filter(pk=pk, reminder_sent_at__isnull=True,
-                        status=MentoringBooking.Status.BOOKED)
-                .first()
-            )
-            if booking is None:
+            # Claimed by a conditional update: a second process finds nothing to claim.
+            claimed = MentoringBooking.objects.filter(
+                pk=pk, reminder_sent_at__isnull=True, status=MentoringBooking.Status.BOOKED
+            ).update(reminder_sent_at=now)
+            if not claimed:
                 continue
-            booking.reminder_sent_at = now
-            booking.save(update_fields=["reminder_sent_at"])
             booking = MentoringBooking.objects.select_related(
                 "slot__mentor__user", "mentee"
             ).get(pk=pk)

@@ -5,6 +5,7 @@ import threading
 import pytest
 from django.db import connection, connections
 
+from cms import locking
 from courses import services
 from courses.models import Certificate, CPDEntry, Enrolment
 from tests.courses.conftest import make_course, modules_of
@@ -15,7 +16,7 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
 def race(alice, module, monkeypatch, lock):
     """Both threads pass the completion check before either writes, when nothing stops
     them: the barrier lines them up inside `requirements_met`."""
-    monkeypatch.setattr(services, "LOCK_ENROLMENTS", lock)
+    monkeypatch.setattr(locking, "ENABLED", lock)
     barrier = threading.Barrier(2)
     original = services.requirements_met
 

@@ -11,6 +11,7 @@ import time
 import pytest
 from django.db import connection
 
+from cms import locking
 from events import services
 from events.models import EventBooking
 from tests import factories
@@ -71,7 +72,7 @@ def test_fifty_simultaneous_bookings_fill_ten_places_exactly(make_event, racers)
 def test_without_the_row_lock_the_same_race_oversells(make_event, racers, monkeypatch):
     """Documented check: turn the lock off and the invariant breaks."""
     event = make_event(capacity=10)
-    monkeypatch.setattr(services, "LOCK_EVENT_ROWS", False)
+    monkeypatch.setattr(locking, "ENABLED", False)
     count = services._places_held
 
     def slow_count(event):

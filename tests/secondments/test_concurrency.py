@@ -7,6 +7,7 @@ import time
 import pytest
 from django.db import connection
 
+from cms import locking
 from secondments import services
 from secondments.models import MentoringBooking, SecondmentApplication, SecondmentOpportunityPage
 from tests import factories
@@ -81,7 +82,7 @@ def test_concurrent_offers_never_exceed_places(opportunity, slow_count):
 def test_without_the_lock_concurrent_offers_overfill(opportunity, slow_count, monkeypatch):
     """The lock removed: every thread counts the same free places and all offer. No
     database constraint can express "count <= places", so only the lock keeps the rule."""
-    monkeypatch.setattr(services, "LOCK_OPPORTUNITY", False)
+    monkeypatch.setattr(locking, "ENABLED", False)
     staff, applications = _offer_setup(opportunity, places=2)
     _run_together(services.offer_place, [(a, staff) for a in applications])
     offered = SecondmentApplication.objects.filter(
@@ -121,7 +122,7 @@ def test_without_the_lock_the_database_constraint_alone_stops_double_booking(
     """The lock removed: threads all see the slot free and all insert; the partial unique
     constraint one_active_booking_per_slot rejects every insert but the first, and the
     service turns that IntegrityError into the same readable refusal."""
-    monkeypatch.setattr(services, "LOCK_SLOT", False)
+    monkeypatch.setattr(locking, "ENABLED", False)
     real = services.slot_is_taken
 
     def slow(slot):
