@@ -1,7 +1,7 @@
-"""A person's private calendar feed: every app adds its own entries."""
+"""A person's private calendar feed: every app adds its own entries (registered through
+the `register_calendar_entries` hook, see cms.registry)."""
 
 from django.conf import settings
-from django.utils.module_loading import import_string
 from icalendar import Calendar
 
 
@@ -18,7 +18,8 @@ def new_calendar(name=None, method=None):
 
 def feed_for(user):
     calendar = new_calendar(name=f"{settings.CENTRE_NAME}: {user.get_full_name()}")
-    for path in settings.CALENDAR_PROVIDERS:
-        for entry in import_string(path)(user):
-            calendar.add_component(entry)
+    from cms import registry
+
+    for entry in registry.calendar_entries(user):
+        calendar.add_component(entry)
     return calendar.to_ical()

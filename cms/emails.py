@@ -1,8 +1,9 @@
 """Every email leaves through the task queue, after the transaction that caused it commits.
 
 Templates live at `templates/emails/<name>-subject.txt`, `-body.txt` and (optionally)
-`-body.html`. Rendering happens at once (so a template error shows where it was caused);
-sending happens in a task, so a failing mail server never undoes a booking.
+`-body.html`. Rules that tell someone about a change call `cms.notify.notify`, which renders
+in the task after commit (never under a row lock). `send` here renders at once and is for
+emails sent outside any rule's transaction (allauth's, a test message).
 """
 
 import base64
@@ -39,7 +40,7 @@ def send(name, to, context, attachments=()):
         "body": body,
         "html": html,
         "to": to,
-        "attachments": [_encode_attachment(*a) for a in attachments],
+        "attachments": [encode_attachment(*a) for a in attachments],
     }
     _enqueue_on_commit(payload)
 
@@ -60,7 +61,7 @@ def enqueue_message(message):
     _enqueue_on_commit(payload)
 
 
-def _encode_attachment(filename, content, mimetype):
+def encode_attachment(filename, content, mimetype):
     if isinstance(content, str):
         content = content.encode()
     return [filename, base64.b64encode(content).decode("ascii"), mimetype]

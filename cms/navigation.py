@@ -61,7 +61,7 @@ def personal_links(user):
         return []
     links = [
         _link("My learning", "courses:my_learning"),
-        _link("CPD record", "courses:cpd"),
+        _link("CPD record", "cpd:record"),
         _link("My bookings", "events:my_bookings"),
     ]
     if roles.is_team_manager(user) or roles.is_centre_staff(user):

@@ -1,7 +1,8 @@
 """Personal data: what each person can download about themselves, and erasure.
 
 Each app says what it holds about a person (`export_for(user)` -> JSON-able dict) and how
-to forget them (`erase_for(user)`), listed in settings.PERSONAL_DATA_PROVIDERS. Erasure
+to forget them (`erase_for(user)`), registered through the `register_personal_data` hook
+(cms.registry.PersonalData). Erasure
 keeps the rows that figures are counted from (bookings, completions) but removes what
 identifies the person; certificates already issued still verify, as issued.
 """
@@ -14,12 +15,12 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 
 def _providers():
-    for prefix in settings.PERSONAL_DATA_PROVIDERS:
-        yield prefix, import_string(f"{prefix}.export_for"), import_string(f"{prefix}.erase_for")
+    from cms import registry
+
+    return registry.personal_data()
 
 
 def export_for(user):
@@ -43,8 +44,8 @@ def export_for(user):
             ),
         },
     }
-    for prefix, export, _ in _providers():
-        data[prefix.split(".")[0]] = export(user)
+    for provider in _providers():
+        data[provider.name] = provider.export_for(user)
     return data
 
 
@@ -52,8 +53,8 @@ def export_for(user):
 def erase_account(user):
     """Forget a person: remove or anonymise their personal data and close the account.
     Learning and booking records stay (without the person) so reports stay right."""
-    for _, _, erase in _providers():
-        erase(user)
+    for provider in _providers():
+        provider.erase_for(user)
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     user.email = f"erased-{user.pk}@invalid.example"
@@ -104,10 +105,7 @@ def purge_expired(now=None):
         count += 1
     done["inactive accounts anonymised"] = count
 
-    for prefix in settings.PERSONAL_DATA_PROVIDERS:
-        try:
-            purge = import_string(f"{prefix}.purge_expired")
-        except ImportError:
-            continue
-        done.update(purge(now))
+    for provider in _providers():
+        if provider.purge_expired is not None:
+            done.update(provider.purge_expired(now))
     return done

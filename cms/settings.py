@@ -56,6 +56,7 @@ WAGTAIL_SITE_NAME = CENTRE_NAME
 INSTALLED_APPS = [
     # Our apps come first so that their templates override allauth's and Wagtail's.
     "cms",
+    "cpd",
     "courses",
     "events",
     "secondments",
@@ -317,19 +318,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
-
-# Each app adds its entries to a person's private calendar feed.
-CALENDAR_PROVIDERS = [
-    "events.calendar.entries_for",
-    "secondments.calendar.entries_for",
-]
-
-# Each app's module with export_for(user), erase_for(user) and optionally purge_expired(now).
-PERSONAL_DATA_PROVIDERS = [
-    "courses.personal_data",
-    "events.personal_data",
-    "secondments.personal_data",
-]
 
 # Mentoring: how many open bookings a mentee may hold at once; how long a sponsor's
 # endorsement link lasts (seconds).

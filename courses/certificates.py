@@ -1,4 +1,4 @@
-"""Certificate and CPD record documents (WeasyPrint), with a QR code of the verification
+"""Certificate documents (WeasyPrint), with a QR code of the verification
 URL made by segno as an inline SVG data URI (the PDF needs no network)."""
 
 import segno
@@ -14,10 +14,4 @@ def certificate_pdf(certificate):
     url = certificate.verification_url()
     return render_pdf("courses/certificate_pdf.html", {
         "certificate": certificate, "verification_url": url, "qr": qr_data_uri(url),
-    })
-
-
-def cpd_pdf(user, entries, year_label):
-    return render_pdf("courses/cpd_pdf.html", {
-        "person": user, "entries": entries, "year_label": year_label,
     })

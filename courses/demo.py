@@ -16,11 +16,11 @@ from courses.models import (
     CompetencyFramework,
     CourseIndexPage,
     CoursePage,
-    CPDEntry,
     Enrolment,
     ModulePage,
     Programme,
 )
+from cpd.models import CPDEntry
 
 
 def seed(stdout, context):

@@ -1,6 +1,6 @@
 from django import forms
 
-from courses.models import CoursePage, CPDEntry, Programme
+from courses.models import CoursePage, Programme
 
 
 class CatalogueFilterForm(forms.Form):
@@ -20,31 +20,6 @@ class CatalogueFilterForm(forms.Form):
 class ReflectionForm(forms.Form):
     text = forms.CharField(label="Your reflection", widget=forms.Textarea(attrs={"rows": 5}),
                            max_length=20000)
-
-
-class CPDEntryForm(forms.ModelForm):
-    class Meta:
-        model = CPDEntry
-        fields = ["kind", "title", "provider", "date", "hours", "what_learnt",
-                  "impact_on_practice", "impact_on_people", "peer_reflection", "peer_role",
-                  "standards"]
-        widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}),
-            "what_learnt": forms.Textarea(attrs={"rows": 4}),
-            "impact_on_practice": forms.Textarea(attrs={"rows": 4}),
-            "impact_on_people": forms.Textarea(attrs={"rows": 4}),
-            "peer_reflection": forms.Textarea(attrs={"rows": 4}),
-        }
-        help_texts = {
-            "peer_reflection": "Optional: what a colleague said when you discussed this.",
-            "standards": "For example: Social Work England standard 4; KSS 3.",
-        }
-
-    def clean_hours(self):
-        hours = self.cleaned_data["hours"]
-        if hours is not None and hours < 0:
-            raise forms.ValidationError("Enter hours as 0 or more.")
-        return hours
 
 
 class AssignmentForm(forms.Form):

@@ -3,7 +3,6 @@
 from courses.models import (
     Assignment,
     Certificate,
-    CPDEntry,
     Enrolment,
     KnowledgeCheckAttempt,
     Reflection,
@@ -46,21 +45,12 @@ def export_for(user):
             {"course": a.course_title, "due_on": a.due_on.isoformat()}
             for a in Assignment.objects.filter(user=user)
         ],
-        "cpd_entries": [
-            {"type": e.get_kind_display(), "title": e.title, "date": e.date.isoformat(),
-             "hours": str(e.hours), "what_learnt": e.what_learnt,
-             "impact_on_practice": e.impact_on_practice,
-             "impact_on_people": e.impact_on_people, "peer_reflection": e.peer_reflection,
-             "peer_role": e.peer_role, "standards": e.standards}
-            for e in CPDEntry.objects.filter(user=user)
-        ],
     }
 
 
 def erase_for(user):
-    """Delete what the person wrote (reflections, CPD record) and their assignments.
+    """Delete what the person wrote (reflections) and their assignments.
     Enrolments, completions and certificates stay for the figures; a certificate keeps the
     name it was issued in, so it still verifies as issued."""
     Reflection.objects.filter(user=user).delete()
-    CPDEntry.objects.filter(user=user).delete()
     Assignment.objects.filter(user=user).delete()

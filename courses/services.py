@@ -1,5 +1,5 @@
 """Rules about learning: enrolment, module completion, knowledge checks, completion,
-certificates, assignments and the CPD record. Views, admin, commands, other apps and tests
+certificates and assignments (a completed course joins the CPD record through cpd.services). Views, admin, commands, other apps and tests
 all call these functions; each keeps one rule and says which in its docstring."""
 
 import calendar
@@ -11,18 +11,21 @@ from django.db.models import Q
 from django.utils import timezone
 
 from cms.locking import lock
+from cms.notify import notify
 from cms.page_cache import shared_fragment
 from courses.models import (
     Assignment,
     Certificate,
     CoursePage,
-    CPDEntry,
     Enrolment,
     EnrolmentHistory,
     KnowledgeCheckAttempt,
     ModuleCompletion,
+    ModulePage,
     Reflection,
 )
+from cpd.models import CPDEntry
+from cpd.services import record_cpd_activity
 
 
 class LearningError(Exception):
@@ -273,11 +276,12 @@ def _passed_checks(enrolment, module):
         enrolment=enrolment, module=module, passed=True).values_list("check_id", flat=True))
 
 
-def _mark_module_done(enrolment, module):
+def _mark_module_done(enrolment, module, by_attendance=False):
     try:
         with transaction.atomic():
             ModuleCompletion.objects.get_or_create(
-                enrolment=enrolment, module=module, defaults={"module_title": module.title})
+                enrolment=enrolment, module=module,
+                defaults={"module_title": module.title, "by_attendance": by_attendance})
     except IntegrityError:
         pass
 
@@ -417,22 +421,67 @@ def _complete_if_done(enrolment, by=None, notify=True):
 def complete_module_for_attendance(user, module_page, by=None):
     """Blended learning: attending a linked session completes its module. Enrols the
     person if needed (prerequisites are not asked again: they were at the event), marks the
-    module complete and runs the completion rule. Returns the certificate if issued."""
+    module complete and runs the completion rule. Returns the certificate if issued.
+
+    The person's row is locked first, so two attendance marks at once (two sessions of one
+    course) enrol them once; a unique-constraint clash is read as "already enrolled"."""
     module_page = module_page.specific
     course = _course_of(module_page)
     with transaction.atomic():
+        lock(user)
         enrolment = active_enrolment(user, course)
         if enrolment is None:
             if Enrolment.objects.filter(user=user, course=course,
                                         status=Enrolment.Status.COMPLETED).exists():
                 return None  # already completed; attendance changes nothing
-            enrolment = Enrolment.objects.create(user=user, course=course,
-                                                 course_title=course.title)
-            _history(enrolment, "courses.enrolment.created", "", by=by,
-                     note="Enrolled by attendance")
+            try:
+                with transaction.atomic():
+                    enrolment = Enrolment.objects.create(user=user, course=course,
+                                                         course_title=course.title)
+            except IntegrityError:
+                enrolment = active_enrolment(user, course)
+            else:
+                _history(enrolment, "courses.enrolment.created", "", by=by,
+                         note="Enrolled by attendance")
         enrolment = lock(enrolment)
-        _mark_module_done(enrolment, module_page)
+        if enrolment.status != Enrolment.Status.ACTIVE:
+            return getattr(enrolment, "certificate", None)
+        _mark_module_done(enrolment, module_page, by_attendance=True)
         return _complete_if_done(enrolment, by=by)
+
+
+def withdraw_module_for_attendance(user, module_page, by=None):
+    """Attendance taken back (marked a no-show): the module completion that attending
+    created goes, if the course is still in progress. A completion the learner earned
+    themselves stays, and so does a course already completed (its certificate issued).
+    Returns whether a completion was taken back."""
+    course = _course_of(module_page.specific)
+    with transaction.atomic():
+        enrolment = active_enrolment(user, course)
+        if enrolment is None:
+            return False
+        enrolment = lock(enrolment)
+        if enrolment.status != Enrolment.Status.ACTIVE:
+            return False
+        deleted, _ = ModuleCompletion.objects.filter(
+            enrolment=enrolment, module=module_page, by_attendance=True).delete()
+        if deleted:
+            _history(enrolment, "courses.module.completion_withdrawn", enrolment.status,
+                     by=by, note=f"{module_page.title}: attendance taken back")
+        return bool(deleted)
+
+
+def on_attendance_marked(sender, user, module_id, attended, by=None, **kwargs):
+    """Listens to cms.signals.attendance_marked (sent by events inside its transaction)."""
+    if not module_id:
+        return
+    module = ModulePage.objects.filter(pk=module_id).first()
+    if module is None:
+        return
+    if attended:
+        complete_module_for_attendance(user, module, by=by)
+    else:
+        withdraw_module_for_attendance(user, module, by=by)
 
 
 def revoke_certificate(certificate, by, reason):
@@ -459,8 +508,6 @@ def revoke_certificate(certificate, by, reason):
 def assign_course(course, users, due_on, by):
     """A manager assigns a course to members of their team with a due date; each member is
     emailed. Assigning again moves the due date."""
-    from cms import emails
-
     if due_on < timezone.localdate():
         raise LearningError("The due date must be today or in the future.")
     assignments = []
@@ -475,7 +522,7 @@ def assign_course(course, users, due_on, by):
                 assignment.last_reminded_at = None
                 assignment.save(update_fields=["assigned_at", "last_reminded_at"])
             assignments.append(assignment)
-            emails.send("courses-assigned", user.email, {
+            notify(user.email, "courses-assigned", {
                 "user": user, "course": course, "assignment": assignment, "by": by,
                 "course_url": course.full_url or "",
             })
@@ -508,8 +555,6 @@ EXPIRY_NOTICE_DAYS = 30
 def send_course_reminders(now=None):
     """Email overdue assignments once a week until done, and certificates 30 days before
     they expire (once). Safe to run as often as you like: each send is recorded."""
-    from cms import emails
-
     now = now or timezone.now()
     today = timezone.localdate(now)
     overdue = list(Assignment.objects.filter(due_on__lt=today, course__isnull=False)
@@ -527,7 +572,7 @@ def send_course_reminders(now=None):
                 | Q(last_reminded_at__lte=now - REMINDER_INTERVAL)
             ).update(last_reminded_at=now)
             if updated:
-                emails.send("courses-overdue", assignment.user.email, {
+                notify(assignment.user.email, "courses-overdue", {
                     "user": assignment.user, "assignment": assignment,
                     "course_url": assignment.course.full_url or "",
                 })
@@ -548,55 +593,9 @@ def send_course_reminders(now=None):
                 pk=certificate.pk, expiry_reminder_sent_at__isnull=True
             ).update(expiry_reminder_sent_at=now)
             if updated and not newer:
-                emails.send("courses-expiring", certificate.user.email, {
+                notify(certificate.user.email, "courses-expiring", {
                     "user": certificate.user, "certificate": certificate,
                     "course_url": certificate.course.full_url if certificate.course else "",
                 })
                 sent_expiry += 1
     return {"overdue": sent_overdue, "expiring": sent_expiry}
-
-
-# --- the CPD record ----------------------------------------------------------------------
-
-def record_cpd_activity(user, *, source_type, source_id, kind, title, date, hours=0,
-                        provider="", what_learnt=""):
-    """Add an activity to a person's CPD record once: recording the same source again
-    (a repeated attendance mark, a double submit) returns the entry already there."""
-    defaults = {
-        "kind": kind,
-        "title": title[:250],
-        "date": date,
-        "hours": hours,
-        "provider": provider[:250],
-        "what_learnt": what_learnt,
-    }
-    try:
-        with transaction.atomic():
-            entry, _ = CPDEntry.objects.get_or_create(
-                user=user, source_type=source_type, source_id=source_id, defaults=defaults
-            )
-    except IntegrityError:
-        entry = CPDEntry.objects.get(user=user, source_type=source_type, source_id=source_id)
-    return entry
-
-
-def registration_year(date):
-    """The registration year (1 December to 30 November) a date falls in, named by the
-    year it ends: 1 December 2025 to 30 November 2026 is 2026."""
-    return date.year + 1 if date.month == 12 else date.year
-
-
-def registration_year_bounds(year):
-    return datetime.date(year - 1, 12, 1), datetime.date(year, 11, 30)
-
-
-def cpd_warnings(entries):
-    """What the registration year still needs: at least two entries, one with a peer
-    reflection."""
-    warnings = []
-    if len(entries) < 2:
-        warnings.append("You have fewer than two CPD entries this registration year.")
-    if not any(e.peer_reflection for e in entries):
-        warnings.append("None of your entries this registration year has a peer reflection.")
-    return warnings
-

@@ -1,15 +1,12 @@
 """Thin views over the rules in services. Every object a view guards is reached through
 a `_get_x_for_user` helper, so other people's things are a 404."""
 
-import csv
-import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cms import roles
@@ -17,9 +14,8 @@ from cms.models import Team, User
 from cms.page_cache import shared_fragment
 from courses import reports, services
 from courses.certificates import certificate_pdf as build_certificate_pdf
-from courses.certificates import cpd_pdf as build_cpd_pdf
-from courses.forms import AssignmentForm, CPDEntryForm, ReflectionForm
-from courses.models import Certificate, CourseIndexPage, CoursePage, CPDEntry, ModulePage
+from courses.forms import AssignmentForm, ReflectionForm
+from courses.models import Certificate, CourseIndexPage, CoursePage, ModulePage
 
 
 def _get_course(course_id):
@@ -165,121 +161,6 @@ def certificate_pdf(request, public_id):
     response = HttpResponse(build_certificate_pdf(certificate), content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="certificate-{certificate.public_id}.pdf"')
-    return response
-
-
-# --- CPD record --------------------------------------------------------------------------
-
-def _selected_year(request):
-    current = services.registration_year(timezone.localdate())
-    try:
-        year = int(request.GET.get("year", current))
-    except ValueError:
-        year = current
-    if not 2000 <= year <= current + 1:
-        year = current
-    return year, current
-
-
-def _year_label(year):
-    start, end = services.registration_year_bounds(year)
-    return f"{start:%-d %B %Y} to {end:%-d %B %Y}"
-
-
-def _cpd_entries(user, year):
-    start, end = services.registration_year_bounds(year)
-    return list(CPDEntry.objects.filter(user=user, date__range=(start, end)))
-
-
-@login_required
-def cpd(request):
-    year, current = _selected_year(request)
-    entries = _cpd_entries(request.user, year)
-    first = CPDEntry.objects.filter(user=request.user).order_by("date").values_list(
-        "date", flat=True).first()
-    first_year = services.registration_year(first) if first else current
-    years = [(y, _year_label(y)) for y in range(current, min(first_year, current) - 1, -1)]
-    return render(request, "courses/cpd.html", {
-        "entries": entries, "year": year, "year_label": _year_label(year), "years": years,
-        "warnings": services.cpd_warnings(entries) if year == current else [],
-        "total_hours": sum(e.hours for e in entries),
-    })
-
-
-def _get_cpd_entry_for_user(user, pk):
-    return get_object_or_404(CPDEntry, pk=pk, user=user)
-
-
-@login_required
-def cpd_edit(request, pk=None):
-    entry = _get_cpd_entry_for_user(request.user, pk) if pk else None
-    form = CPDEntryForm(request.POST or None, instance=entry,
-                        initial=None if entry else {"date": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        entry = form.save(commit=False)
-        entry.user = request.user
-        entry.save()
-        messages.success(request, "Your CPD entry is saved.")
-        return redirect(f"{_cpd_url()}?year={services.registration_year(entry.date)}")
-    return render(request, "courses/cpd_entry_form.html", {"form": form, "entry": entry})
-
-
-def _cpd_url():
-    from django.urls import reverse
-
-    return reverse("courses:cpd")
-
-
-@login_required
-@require_POST
-def cpd_delete(request, pk):
-    entry = _get_cpd_entry_for_user(request.user, pk)
-    entry.delete()
-    messages.success(request, "The CPD entry is deleted.")
-    return redirect("courses:cpd")
-
-
-CSV_FIELDS = [("date", "Date"), ("kind", "Type"), ("title", "Activity"),
-              ("provider", "Provider"), ("hours", "Hours"), ("what_learnt", "What I learnt"),
-              ("impact_on_practice", "Impact on my practice"),
-              ("impact_on_people", "Impact on the people I work with"),
-              ("peer_reflection", "Peer reflection"), ("peer_role", "Role of the peer"),
-              ("standards", "Standards evidenced")]
-
-
-def _safe_cell(value):
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    value = str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
-@login_required
-def cpd_csv(request):
-    year, _ = _selected_year(request)
-    entries = _cpd_entries(request.user, year)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="cpd-record-{year}.csv"'
-    writer = csv.writer(response)
-    writer.writerow([label for _, label in CSV_FIELDS])
-    for entry in entries:
-        row = []
-        for field, _ in CSV_FIELDS:
-            value = getattr(entry, field)
-            if field == "kind":
-                value = entry.get_kind_display()
-            elif isinstance(value, datetime.date):
-                value = value.strftime("%d/%m/%Y")
-            row.append(_safe_cell(value))
-        writer.writerow(row)
-    return response
-
-
-@login_required
-def cpd_pdf(request):
-    year, _ = _selected_year(request)
-    pdf = build_cpd_pdf(request.user, _cpd_entries(request.user, year), _year_label(year))
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="cpd-record-{year}.pdf"'
     return response
 
 

@@ -1,15 +1,18 @@
 """Admin wiring for courses: programmes and frameworks (snippets), and the records of
-learning (enrolments, certificates, assignments, CPD entries) with CSV/XLSX export."""
+learning (enrolments, certificates, assignments) with CSV/XLSX export."""
 
 from django.urls import path
 from django.utils.functional import cached_property
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms import registry
 from cms.permissions import RecordPermissionPolicy
+from courses.admin_reports import CourseCompletionReport, TrainingMatrixReport
 from courses.admin_views import (
     CertificateFilterSet,
     CertificateIndexView,
@@ -20,7 +23,6 @@ from courses.models import (
     Assignment,
     Certificate,
     CompetencyFramework,
-    CPDEntry,
     Enrolment,
     KnowledgeCheckAttempt,
     Programme,
@@ -114,22 +116,63 @@ class AssignmentViewSet(SnippetViewSet):
     panels = [FieldPanel("due_on")]
 
 
-class CPDEntryViewSet(SnippetViewSet):
-    model = CPDEntry
-    icon = "doc-full"
-    menu_label = "CPD entries"
-    list_display = ["user", "title", "kind", "date", "hours"]
-    list_filter = ["kind"]
-    list_export = ["user", "title", "kind", "date", "hours", "provider"]
-    search_fields = ["title"]
-
-
 class LearningGroup(SnippetViewSetGroup):
     items = (ProgrammeViewSet, FrameworkViewSet, EnrolmentViewSet, AttemptViewSet,
-             CertificateViewSet, AssignmentViewSet, CPDEntryViewSet)
+             CertificateViewSet, AssignmentViewSet)
     menu_icon = "pick"
     menu_label = "Learning"
     menu_name = "learning"
 
 
 register_snippet(LearningGroup)
+
+
+# --- what courses registers with the kernel (cms.registry) ---------------------------------
+
+registry.register_report(CourseCompletionReport, "course-completion", "tick-inverse", order=0)
+registry.register_report(TrainingMatrixReport, "training-matrix", "table", order=1)
+
+
+@hooks.register(registry.REPORT_FILTERS)
+def report_filters():
+    import django_filters
+
+    from cms.reports.base import keep
+
+    return {"programme": lambda: django_filters.ModelChoiceFilter(
+        label="Programme", queryset=Programme.objects.order_by("name"), method=keep)}
+
+
+@hooks.register(registry.DASHBOARD_MEASURES)
+def dashboard_measures():
+    return [
+        registry.Measure("completions", "Course completions",
+                         Enrolment.objects.filter(status=Enrolment.Status.COMPLETED),
+                         "completed_at", charted=True, order=10),
+        registry.Measure("certificates", "Certificates issued",
+                         Certificate.objects.filter(revoked_at__isnull=True), "issued_on",
+                         order=60),
+    ]
+
+
+@hooks.register(registry.ENGAGEMENT_FIGURES)
+def engagement_figures():
+    return [registry.EngagementFigure(
+        "courses_completed", "Courses completed",
+        lambda period: Enrolment.objects.filter(period("completed_at"),
+                                                status=Enrolment.Status.COMPLETED),
+        "user__organisation", "completed_at", order=40)]
+
+
+@hooks.register(registry.PERSONAL_DATA)
+def personal_data():
+    from courses import personal_data
+
+    return registry.PersonalData("courses", personal_data.export_for, personal_data.erase_for)
+
+
+@hooks.register(registry.DEMO_SEEDERS)
+def demo_seeder():
+    from courses import demo
+
+    return demo.seed

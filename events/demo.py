@@ -246,8 +246,8 @@ def _booking(event, user, status, access=""):
     if status == Status.ATTENDED:
         EventBookingHistory.objects.create(booking=booking, from_status=Status.CONFIRMED,
                                            to_status=status, reason="marked attended")
-        from courses.models import CPDEntry
-        from courses.services import record_cpd_activity
+        from cpd.models import CPDEntry
+        from cpd.services import record_cpd_activity
 
         record_cpd_activity(
             user, source_type="event_booking", source_id=booking.pk, kind=CPDEntry.Kind.EVENT,

@@ -87,7 +87,7 @@ def event_context(event, request):
             .first()
         )
     taken = event.places_taken()
-    places_left = max(event.capacity - taken, 0)
+    places_left = event.places_left(taken)
     reason = None
     if user.is_authenticated:
         reason = services.why_cannot_book(event, user)

@@ -176,10 +176,12 @@ class EventPage(ViewRestrictionsFromCacheMixin, Page):
         return self.venue.one_line if self.venue else ""
 
     def places_taken(self):
-        return self.bookings.filter(status__in=EventBooking.HOLDS_PLACE).count()
+        """Places held: the one count every booking rule and screen uses."""
+        return self.bookings.holding_places().count()
 
-    def places_left(self):
-        taken = getattr(self, "taken", None)
+    def places_left(self, taken=None):
+        if taken is None:
+            taken = getattr(self, "taken", None)
         if taken is None:
             taken = self.places_taken()
         return max(self.capacity - taken, 0)
@@ -201,9 +203,30 @@ def new_reference():
     return "EV-" + "".join(secrets.choice(alphabet) for _ in range(6))
 
 
+class BookingStatus(models.TextChoices):
+    CONFIRMED = "confirmed", "Confirmed"
+    WAITLISTED = "waitlisted", "Waitlisted"
+    OFFERED = "offered", "Place offered"
+    CANCELLED = "cancelled", "Cancelled"
+    OFFER_EXPIRED = "offer_expired", "Offer expired"
+    ATTENDED = "attended", "Attended"
+    NO_SHOW = "no_show", "Did not attend"
+
+
+# Said once: the statuses that hold one of the event's places, and those that count as the
+# person's one booking of the event (the constraint below uses the same list).
+HOLDS_PLACE = [BookingStatus.CONFIRMED, BookingStatus.OFFERED, BookingStatus.ATTENDED,
+               BookingStatus.NO_SHOW]
+ACTIVE = [BookingStatus.CONFIRMED, BookingStatus.WAITLISTED, BookingStatus.OFFERED,
+          BookingStatus.ATTENDED, BookingStatus.NO_SHOW]
+
+
 class EventBookingQuerySet(models.QuerySet):
     def active(self):
-        return self.filter(status__in=EventBooking.ACTIVE)
+        return self.filter(status__in=ACTIVE)
+
+    def holding_places(self):
+        return self.filter(status__in=HOLDS_PLACE)
 
     def with_waitlist_position(self):
         """Annotate `waitlist_position`: 1 for the first waitlisted person, by booking order
@@ -223,17 +246,9 @@ class EventBookingQuerySet(models.QuerySet):
 
 
 class EventBooking(models.Model):
-    class Status(models.TextChoices):
-        CONFIRMED = "confirmed", "Confirmed"
-        WAITLISTED = "waitlisted", "Waitlisted"
-        OFFERED = "offered", "Place offered"
-        CANCELLED = "cancelled", "Cancelled"
-        OFFER_EXPIRED = "offer_expired", "Offer expired"
-        ATTENDED = "attended", "Attended"
-        NO_SHOW = "no_show", "Did not attend"
-
-    HOLDS_PLACE = [Status.CONFIRMED, Status.OFFERED, Status.ATTENDED, Status.NO_SHOW]
-    ACTIVE = HOLDS_PLACE + [Status.WAITLISTED]
+    Status = BookingStatus
+    HOLDS_PLACE = HOLDS_PLACE
+    ACTIVE = ACTIVE
 
     reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
     event = models.ForeignKey(EventPage, on_delete=models.PROTECT, related_name="bookings")
@@ -268,8 +283,7 @@ class EventBooking(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "user"],
-                condition=Q(status__in=["confirmed", "waitlisted", "offered", "attended",
-                                        "no_show"]),
+                condition=Q(status__in=ACTIVE),
                 name="one_active_booking_per_person",
             )
         ]

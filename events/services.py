@@ -11,8 +11,10 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cms import emails, roles
+from cms import roles
 from cms.locking import lock, lock_all
+from cms.notify import Attachment, notify
+from cms.signals import attendance_marked
 from events.models import Audience, EventBooking, EventBookingHistory, EventFeedback, EventPage
 
 Status = EventBooking.Status
@@ -22,10 +24,6 @@ class BookingError(Exception):
 
 
 # --- helpers ---------------------------------------------------------------------------
-
-
-def _places_held(event):
-    return EventBooking.objects.filter(event=event, status__in=EventBooking.HOLDS_PLACE).count()
 
 
 def _set_status(booking, to_status, by, reason, extra_fields=()):
@@ -39,13 +37,15 @@ def _set_status(booking, to_status, by, reason, extra_fields=()):
 
 
 def _email(name, booking, extra=None, ics_method=None):
-    from events.calendar import booking_ics
-
-    context = {"booking": booking, "event": booking.event, "user": booking.user, **(extra or {})}
+    """Decide to tell the booker; cms.notify renders the email (and the .ics) after commit,
+    never while the event row is locked."""
     attachments = ()
     if ics_method:
-        attachments = [("event.ics", booking_ics(booking, method=ics_method), "text/calendar")]
-    emails.send(f"events-{name}", booking.user.email, context, attachments=attachments)
+        attachments = [Attachment("event.ics", "text/calendar", "event-ics",
+                                  {"booking": booking, "method": ics_method})]
+    notify(booking.user, f"events-{name}",
+           {"booking": booking, "event": booking.event, "user": booking.user, **(extra or {})},
+           attachments=attachments)
 
 
 def audience_allows(event, user):
@@ -105,7 +105,7 @@ def book_place(event, user, access_requirements="", by=None):
             raise BookingError(reason)
         if EventBooking.objects.filter(event=event, user=user).active().exists():
             raise BookingError("You already have a booking for this event.")
-        if _places_held(event) < event.capacity:
+        if event.places_taken() < event.capacity:
             status, why = Status.CONFIRMED, "booked"
         elif event.waitlist_enabled:
             status, why = Status.WAITLISTED, "booked when full: added to the waiting list"
@@ -144,7 +144,7 @@ def cancel_booking(booking, by, reason="", now=None):
     now = now or timezone.now()
     staff = roles.is_centre_staff(by)
     with transaction.atomic():
-        event, booking = lock(booking.event, booking)
+        event, booking = lock(EventPage(pk=booking.event_id), booking)
         if not booking.is_active or booking.status in (Status.ATTENDED, Status.NO_SHOW):
             raise BookingError("This booking cannot be cancelled.")
         if not staff:
@@ -168,7 +168,7 @@ def cancel_booking(booking, by, reason="", now=None):
 def leave_waitlist(booking, by):
     """A waitlisted person leaves the list, or someone offered a place turns it down."""
     with transaction.atomic():
-        event, booking = lock(booking.event, booking)
+        event, booking = lock(EventPage(pk=booking.event_id), booking)
         if booking.user_id != by.pk and not roles.is_centre_staff(by):
             raise BookingError("You can only change your own booking.")
         if booking.status == Status.WAITLISTED:
@@ -188,7 +188,7 @@ def offer_free_places(event, by=None, now=None):
     now = now or timezone.now()
     if event.is_cancelled or event.start <= now:
         return []
-    free = event.capacity - _places_held(event)
+    free = event.capacity - event.places_taken()
     if free <= 0:
         return []
     expires = min(now + datetime.timedelta(hours=event.offer_hold_hours), event.start)
@@ -209,7 +209,7 @@ def accept_offer(booking, by, now=None):
     """An offered place becomes confirmed if accepted before the offer runs out."""
     now = now or timezone.now()
     with transaction.atomic():
-        event, booking = lock(booking.event, booking)
+        event, booking = lock(EventPage(pk=booking.event_id), booking)
         if booking.user_id != by.pk:
             raise BookingError("You can only accept a place offered to you.")
         if booking.status != Status.OFFERED:
@@ -252,7 +252,7 @@ def change_capacity(event, new_capacity, by):
         raise BookingError("Capacity cannot be negative.")
     with transaction.atomic():
         event = lock(event)
-        held = _places_held(event)
+        held = event.places_taken()
         if new_capacity < held:
             raise BookingError(
                 f"{held} places are already taken or offered, so the capacity cannot be "
@@ -336,28 +336,47 @@ def announce_event_changes(event, by=None):
 # --- running the day -------------------------------------------------------------------
 
 
-def mark_attendance(booking, attended, by):
-    """Staff mark a confirmed person attended or absent. Attending adds a CPD entry and,
-    for a blended course, completes the linked module."""
+def attendance_closed_reason(event, now=None):
+    """Why attendance cannot be marked yet, or None when it can (from the event's start)."""
+    now = now or timezone.now()
+    if event.is_cancelled:
+        return "This event was cancelled."
+    if now < event.start:
+        local = timezone.localtime(event.start)
+        return (f"Attendance can be marked from the start of the event, "
+                f"{local:%-d %B %Y at %H:%M}.")
+    return None
+
+
+def mark_attendance(booking, attended, by, now=None):
+    """Staff mark a confirmed person attended or absent, from the event's start. Attending
+    adds a CPD entry and (through the attendance_marked signal) lets courses complete a
+    linked module; marking the person absent afterwards takes both back. One transaction:
+    the mark and everything it adds or takes back commit together or not at all."""
     with transaction.atomic():
-        booking = lock(booking)
+        event, booking = lock(EventPage(pk=booking.event_id), booking)
+        reason = attendance_closed_reason(event, now)
+        if reason:
+            raise BookingError(reason)
         allowed = {Status.CONFIRMED, Status.ATTENDED, Status.NO_SHOW}
         if booking.status not in allowed:
             raise BookingError("Only people with a confirmed place can be marked.")
         to_status = Status.ATTENDED if attended else Status.NO_SHOW
+        was_attended = booking.status == Status.ATTENDED
         if booking.status != to_status:
             _set_status(booking, to_status, by,
                         "marked attended" if attended else "marked as not attending")
         if attended:
-            _record_learning(booking)
+            _record_learning(booking, event, by)
+        elif was_attended:
+            _withdraw_learning(booking, event, by)
     return booking
 
 
-def _record_learning(booking):
-    from courses.models import CPDEntry
-    from courses.services import record_cpd_activity
+def _record_learning(booking, event, by):
+    from cpd.models import CPDEntry
+    from cpd.services import record_cpd_activity
 
-    event = EventPage.objects.select_related("linked_module").get(pk=booking.event_id)
     record_cpd_activity(
         booking.user,
         source_type="event_booking",
@@ -368,13 +387,16 @@ def _record_learning(booking):
         hours=event.cpd_hours,
         provider=settings.CENTRE_NAME,
     )
-    if event.linked_module_id:
-        import courses.services
+    attendance_marked.send(sender=EventBooking, user=booking.user, booking_id=booking.pk,
+                           module_id=event.linked_module_id, attended=True, by=by)
 
-        if hasattr(courses.services, "complete_module_for_attendance"):
-            courses.services.complete_module_for_attendance(
-                booking.user, event.linked_module.specific
-            )
+
+def _withdraw_learning(booking, event, by):
+    from cpd.services import withdraw_cpd_activity
+
+    withdraw_cpd_activity(booking.user, source_type="event_booking", source_id=booking.pk)
+    attendance_marked.send(sender=EventBooking, user=booking.user, booking_id=booking.pk,
+                           module_id=event.linked_module_id, attended=False, by=by)
 
 
 def submit_feedback(booking, by, rating, most_useful="", do_differently=""):

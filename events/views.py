@@ -94,7 +94,7 @@ def book(request, event_id):
     reason = services.why_cannot_book(event, request.user)
     return render(request, "events/book.html", {
         "event": event, "form": form, "cannot_book_reason": reason,
-        "places_left": max(event.capacity - event.places_taken(), 0),
+        "places_left": event.places_left(),
     }, status=400 if request.method == "POST" else 200)
 
 
@@ -263,6 +263,7 @@ def register(request, event_id):
     rows = list(_register_rows(event))
     return render(request, "events/register.html", {
         "event": event, "rows": rows,
+        "not_yet": services.attendance_closed_reason(event),
         "attended": sum(1 for r in rows if r.status == Status.ATTENDED),
     })
 

@@ -9,9 +9,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms import registry
 from cms.permissions import RecordPermissionPolicy
-from events import services
 from events.models import EventBooking, EventFeedback, EventPage, Venue
+from events.reports import EventsReport
 
 
 class VenueViewSet(SnippetViewSet):
@@ -89,8 +90,53 @@ def event_buttons(page, user, next_url=None):
         )
 
 
-@hooks.register("after_publish_page")
-def announce_changes(request, page):
-    """Staff moved an event's time or place: tell everyone booked, with an updated .ics."""
-    if isinstance(page.specific, EventPage):
-        services.announce_event_changes(page.specific, by=request.user)
+@hooks.register("register_notification_attachments")
+def notification_attachments():
+    """The .ics file a booking email carries, rendered by the notification task."""
+    from events.calendar import booking_ics
+
+    return {"event-ics": lambda booking, method=None: booking_ics(booking, method=method)}
+
+
+# --- what events registers with the kernel (cms.registry) ----------------------------------
+
+registry.register_report(EventsReport, "events", "date", order=2)
+
+
+@hooks.register(registry.DASHBOARD_MEASURES)
+def dashboard_measures():
+    return [registry.Measure(
+        "attendances", "Event attendances",
+        EventBooking.objects.filter(status=EventBooking.Status.ATTENDED), "event_start",
+        charted=True, order=20)]
+
+
+@hooks.register(registry.ENGAGEMENT_FIGURES)
+def engagement_figures():
+    return [registry.EngagementFigure(
+        "event_attendances", "Event attendances",
+        lambda period: EventBooking.objects.filter(period("event_start"),
+                                                   status=EventBooking.Status.ATTENDED),
+        "user__organisation", "event_start", order=30)]
+
+
+@hooks.register(registry.CALENDAR_ENTRIES)
+def calendar_entries(user):
+    from events.calendar import entries_for
+
+    return entries_for(user)
+
+
+@hooks.register(registry.PERSONAL_DATA)
+def personal_data():
+    from events import personal_data
+
+    return registry.PersonalData("events", personal_data.export_for, personal_data.erase_for,
+                                 personal_data.purge_expired)
+
+
+@hooks.register(registry.DEMO_SEEDERS)
+def demo_seeder():
+    from events import demo
+
+    return demo.seed

@@ -9,8 +9,9 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cms import emails, roles
+from cms import roles
 from cms.locking import lock
+from cms.notify import notify
 from secondments.models import (
     ApplicationHistory,
     MentoringBooking,
@@ -79,12 +80,8 @@ def submit_application(opportunity, applicant, *, current_role, experience, lear
     except IntegrityError:
         raise SecondmentError("You have already applied for this secondment.") from None
     context = {"application": application, "applicant": applicant}
-    emails.send("secondments-application-received", applicant.email, context)
-    emails.send(
-        "secondments-sponsor-request",
-        application.sponsor_email,
-        {**context, "endorse_url": settings.SITE_URL + sponsor_url(application)},
-    )
+    notify(applicant.email, "secondments-application-received", context)
+    notify(application.sponsor_email, "secondments-sponsor-request", {**context, "endorse_url": settings.SITE_URL + sponsor_url(application)})
     return application
 
 
@@ -139,11 +136,7 @@ def record_sponsor_decision(application, *, endorsed, comment=""):
             application, actor=None, action=f"secondment.sponsor_{decision}", reason=comment,
             actor_label=f"Sponsor: {application.sponsor_name}",
         )
-    emails.send(
-        "secondments-sponsor-decision",
-        application.applicant.email,
-        {"application": application},
-    )
+    notify(application.applicant.email, "secondments-sponsor-decision", {"application": application})
     return application
 
 
@@ -180,11 +173,7 @@ def _transition(application, to_status, *, actor, reason="", extra_fields=None,
         application.save(update_fields=fields)
         _history(application, actor=actor, action=f"secondment.{to_status}",
                  from_status=from_status, to_status=to_status, reason=reason)
-    emails.send(
-        "secondments-application-status",
-        application.applicant.email,
-        {"application": application, "reason": reason},
-    )
+    notify(application.applicant.email, "secondments-application-status", {"application": application, "reason": reason})
     return application
 
 
@@ -238,26 +227,28 @@ def withdraw_application(application, actor, reason=""):
 
 def complete_secondment(application, actor, outcome):
     """Staff mark an accepted secondment completed with its outcome; it joins the
-    secondee's CPD record."""
-    from courses.models import CPDEntry
-    from courses.services import record_cpd_activity
+    secondee's CPD record in the same transaction, so neither is written without the
+    other."""
+    from cpd.models import CPDEntry
+    from cpd.services import record_cpd_activity
 
     _require_staff(actor)
     if not outcome.strip():
         raise SecondmentError("Record the outcome of the secondment.")
-    application = _transition(application, Status.COMPLETED, actor=actor, reason=outcome,
-                              extra_fields={"outcome": outcome})
-    opportunity = application.opportunity
-    record_cpd_activity(
-        application.applicant,
-        source_type="secondment_application",
-        source_id=application.pk,
-        kind=CPDEntry.Kind.SECONDMENT,
-        title=f"Secondment: {application.opportunity_title}",
-        date=opportunity.end_date,
-        provider=f"{settings.CENTRE_NAME} ({opportunity.host_service})",
-        what_learnt=outcome,
-    )
+    with transaction.atomic():
+        application = _transition(application, Status.COMPLETED, actor=actor, reason=outcome,
+                                  extra_fields={"outcome": outcome})
+        opportunity = application.opportunity
+        record_cpd_activity(
+            application.applicant,
+            source_type="secondment_application",
+            source_id=application.pk,
+            kind=CPDEntry.Kind.SECONDMENT,
+            title=f"Secondment: {application.opportunity_title}",
+            date=opportunity.end_date,
+            provider=f"{settings.CENTRE_NAME} ({opportunity.host_service})",
+            what_learnt=outcome,
+        )
     return application
 
 
@@ -405,9 +396,8 @@ def book_slot(slot, mentee, goals):
         error.caught_by_constraint = True
         raise error from None
     context = {"booking": booking, "slot": slot, "mentor": slot.mentor}
-    emails.send("secondments-booking-confirmed", mentee.email, {**context, "for_mentor": False})
-    emails.send("secondments-booking-confirmed", slot.mentor.user.email,
-                {**context, "for_mentor": True})
+    notify(mentee.email, "secondments-booking-confirmed", {**context, "for_mentor": False})
+    notify(slot.mentor.user.email, "secondments-booking-confirmed", {**context, "for_mentor": True})
     return booking
 
 
@@ -454,8 +444,7 @@ def cancel_booking(booking, actor, reason=""):
     else:
         recipients = [booking.mentee.email, mentor_user.email]
     for address in recipients:
-        emails.send("secondments-booking-cancelled", address,
-                    {"booking": booking, "slot": booking.slot, "cancelled_by": actor,
+        notify(address, "secondments-booking-cancelled", {"booking": booking, "slot": booking.slot, "cancelled_by": actor,
                      "reason": reason})
     return booking
 
@@ -487,8 +476,8 @@ def record_session_outcome(booking, actor, *, held, notes=""):
 def record_mentee_feedback(booking, actor, *, feedback, goals_progress):
     """After a session that was held, the mentee gives feedback and records progress on
     their goals; the session joins their CPD record."""
-    from courses.models import CPDEntry
-    from courses.services import record_cpd_activity
+    from cpd.models import CPDEntry
+    from cpd.services import record_cpd_activity
 
     with transaction.atomic():
         booking = lock(booking)
@@ -548,7 +537,6 @@ def send_reminders(now=None):
             ).get(pk=pk)
             for address, for_mentor in ((booking.mentee.email, False),
                                         (booking.slot.mentor.user.email, True)):
-                emails.send("secondments-booking-reminder", address,
-                            {"booking": booking, "slot": booking.slot, "for_mentor": for_mentor})
+                notify(address, "secondments-booking-reminder", {"booking": booking, "slot": booking.slot, "for_mentor": for_mentor})
             sent += 1
     return sent

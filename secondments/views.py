@@ -436,10 +436,13 @@ def remove_slot(request, pk):
 
 
 def _event_bookings(user):
-    """The events app is built alongside this one: use it if it is there."""
+    """The person's event bookings, when the events app is installed. Looked up through the
+    app registry, not imported: secondments does not depend on events."""
+    from django.apps import apps
+
     try:
-        from events.models import EventBooking
-    except (ImportError, LookupError):
+        EventBooking = apps.get_model("events", "EventBooking")
+    except LookupError:
         return None, None
     try:
         bookings = list(

@@ -6,11 +6,13 @@ status alone."""
 
 from django.urls import path
 from django.utils.functional import cached_property
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms import registry
 from cms.permissions import RecordPermissionPolicy
 from secondments.admin_views import (
     ApplicationDecisionView,
@@ -22,6 +24,11 @@ from secondments.models import (
     MentoringSlot,
     MentorProfile,
     SecondmentApplication,
+)
+from secondments.reports import (
+    MentoringByOrganisationReport,
+    MentoringReport,
+    SecondmentsReport,
 )
 
 # Before any viewset asks for the model's policy (Wagtail then makes a default one).
@@ -138,3 +145,68 @@ class LeadershipGroup(SnippetViewSetGroup):
 
 
 register_snippet(LeadershipGroup)
+
+
+# --- what secondments registers with the kernel (cms.registry) -----------------------------
+
+registry.register_report(SecondmentsReport, "secondments", "group", order=3)
+registry.register_report(MentoringReport, "mentoring", "user", order=4)
+registry.register_report(MentoringByOrganisationReport, "mentoring-organisations", "site",
+                         order=5)
+
+
+@hooks.register(registry.DASHBOARD_MEASURES)
+def dashboard_measures():
+    return [
+        registry.Measure("sessions", "Mentoring sessions held",
+                         MentoringBooking.objects.filter(status=MentoringBooking.Status.HELD),
+                         "slot__starts_at", charted=True, order=30),
+        registry.Measure("secondments", "Secondments completed",
+                         SecondmentApplication.objects.filter(
+                             status=SecondmentApplication.Status.COMPLETED), "updated_at",
+                         order=50),
+    ]
+
+
+@hooks.register(registry.ENGAGEMENT_FIGURES)
+def engagement_figures():
+    def applications(period):
+        return SecondmentApplication.objects.filter(period("created_at"))
+
+    return [
+        registry.EngagementFigure(
+            "secondments_completed", "Secondments completed",
+            lambda period: applications(period).filter(
+                status=SecondmentApplication.Status.COMPLETED),
+            "applicant__organisation", "created_at", order=10),
+        # Any application counts towards the organisation's last activity.
+        registry.EngagementFigure(None, "", applications, "applicant__organisation",
+                                  "created_at", order=11),
+        registry.EngagementFigure(
+            "mentoring_held", "Mentoring sessions held",
+            lambda period: MentoringBooking.objects.filter(
+                period("slot__starts_at"), status=MentoringBooking.Status.HELD),
+            "mentee__organisation", "slot__starts_at", order=20),
+    ]
+
+
+@hooks.register(registry.CALENDAR_ENTRIES)
+def calendar_entries(user):
+    from secondments.calendar import entries_for
+
+    return entries_for(user)
+
+
+@hooks.register(registry.PERSONAL_DATA)
+def personal_data():
+    from secondments import personal_data
+
+    return registry.PersonalData("secondments", personal_data.export_for,
+                                 personal_data.erase_for)
+
+
+@hooks.register(registry.DEMO_SEEDERS)
+def demo_seeder():
+    from secondments import demo
+
+    return demo.seed

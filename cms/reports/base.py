@@ -160,28 +160,27 @@ def percent(part, whole):
 # --- filters -----------------------------------------------------------------------------
 
 
-def _keep(queryset, name, value):
+def keep(queryset, name, value):
     """Filters here narrow the figures (inside the aggregates), not the rows."""
     return queryset
 
 
 def report_filterset(model, *names, date_label="Date"):
     """A filter form with the named filters among date_from/date_to, organisation, team and
-    programme."""
-    from courses.models import Programme
+    those feature apps register (cms.registry.REPORT_FILTERS: courses adds programme)."""
+    from cms import registry
 
     available = {
         "date_from": lambda: django_filters.DateFilter(
-            label=f"{date_label} from", widget=AdminDateInput, method=_keep),
+            label=f"{date_label} from", widget=AdminDateInput, method=keep),
         "date_to": lambda: django_filters.DateFilter(
-            label=f"{date_label} to", widget=AdminDateInput, method=_keep),
+            label=f"{date_label} to", widget=AdminDateInput, method=keep),
         "organisation": lambda: django_filters.ModelChoiceFilter(
             label="Organisation", queryset=Organisation.objects.order_by("name"),
-            method=_keep),
+            method=keep),
         "team": lambda: django_filters.ModelChoiceFilter(
-            label="Team", queryset=Team.objects.order_by("name"), method=_keep),
-        "programme": lambda: django_filters.ModelChoiceFilter(
-            label="Programme", queryset=Programme.objects.order_by("name"), method=_keep),
+            label="Team", queryset=Team.objects.order_by("name"), method=keep),
+        **registry.report_filters(),
     }
     if "date" in names:
         names = ("date_from", "date_to") + tuple(n for n in names if n != "date")

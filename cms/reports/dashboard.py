@@ -9,6 +9,7 @@ from django.db.models.functions import TruncMonth
 from django.shortcuts import render
 from django.utils import timezone
 
+from cms import registry
 from cms.charts import bar_chart
 from cms.models import Organisation
 from cms.reports.base import can_view_reports, without_jit
@@ -26,30 +27,18 @@ def _same_day_last_year(day):
 
 
 def measures():
-    """(key, label, queryset, date field) for each headline figure and chart."""
-    from courses.models import Certificate, Enrolment
-    from events.models import EventBooking
-    from secondments.models import MentoringBooking, SecondmentApplication
-
-    return [
-        ("completions", "Course completions",
-         Enrolment.objects.filter(status=Enrolment.Status.COMPLETED), "completed_at"),
-        ("attendances", "Event attendances",
-         EventBooking.objects.filter(status=EventBooking.Status.ATTENDED), "event_start"),
-        ("sessions", "Mentoring sessions held",
-         MentoringBooking.objects.filter(status=MentoringBooking.Status.HELD),
-         "slot__starts_at"),
-        ("partners", "New partner authorities",
-         Organisation.objects.filter(is_host_authority=False), "created_at"),
-        ("secondments", "Secondments completed",
-         SecondmentApplication.objects.filter(
-             status=SecondmentApplication.Status.COMPLETED), "updated_at"),
-        ("certificates", "Certificates issued",
-         Certificate.objects.filter(revoked_at__isnull=True), "issued_on"),
-    ]
+    """(key, label, queryset, date field) for each headline figure and chart: the kernel's
+    own, then what each feature app registers (cms.registry.DASHBOARD_MEASURES)."""
+    own = [registry.Measure("partners", "New partner authorities",
+                            Organisation.objects.filter(is_host_authority=False), "created_at",
+                            charted=True, order=40)]
+    found = sorted([*own, *registry.dashboard_measures()], key=lambda m: m.order)
+    return [(m.key, m.label, m.queryset, m.date_field) for m in found]
 
 
-CHARTED = ["completions", "attendances", "sessions", "partners"]
+def charted():
+    own = ["partners"]
+    return own + [m.key for m in registry.dashboard_measures() if m.charted]
 
 
 def headline_figures(today=None):
@@ -104,9 +93,10 @@ def monthly_counts(queryset, field, months):
 
 def charts(today=None):
     months = last_twelve_months(today)
+    keys = charted()
     result = []
     for key, label, queryset, field in measures():
-        if key not in CHARTED:
+        if key not in keys:
             continue
         counts = monthly_counts(queryset, field, months)
         rows = [(f"{m:%b %y}", counts.get(m, 0)) for m in months]

@@ -5,7 +5,7 @@ date of its last activity. Authorities judged inadequate or requiring improvemen
 from django.contrib.auth.models import Group
 from django.db.models import Case, Count, Exists, IntegerField, Max, OuterRef, Q, Value, When
 
-from cms import roles
+from cms import registry, roles
 from cms.models import Organisation, User
 from cms.reports.base import Column, ProgrammeReportView, count_of
 
@@ -16,7 +16,11 @@ SUPPORT_ORDER = Case(
     output_field=IntegerField(),
 )
 
-FIGURES = ["secondments_completed", "mentoring_held", "event_attendances", "courses_completed"]
+
+
+def figure_keys():
+    """The activity columns, as feature apps register them (cms.registry)."""
+    return [f.key for f in registry.engagement_figures() if f.key]
 
 
 def engagement_queryset(*, organisation=None):
@@ -44,30 +48,9 @@ def engagement_figures(organisation_ids, period=lambda field: Q()):
     organisations: one grouped aggregate query per kind of activity (each a single pass
     over its table, however many organisations there are). `period(field)` narrows a
     record's date field to the dates chosen."""
-    from courses.models import Enrolment
-    from events.models import EventBooking
-    from secondments.models import MentoringBooking, SecondmentApplication
-
-    applications = SecondmentApplication.objects.filter(period("created_at"))
-    kinds = [
-        # (figure or None, records, organisation lookup, date of the activity)
-        ("secondments_completed",
-         applications.filter(status=SecondmentApplication.Status.COMPLETED),
-         "applicant__organisation", "created_at"),
-        (None, applications, "applicant__organisation", "created_at"),
-        ("mentoring_held",
-         MentoringBooking.objects.filter(period("slot__starts_at"),
-                                         status=MentoringBooking.Status.HELD),
-         "mentee__organisation", "slot__starts_at"),
-        ("event_attendances",
-         EventBooking.objects.filter(period("event_start"),
-                                     status=EventBooking.Status.ATTENDED),
-         "user__organisation", "event_start"),
-        ("courses_completed",
-         Enrolment.objects.filter(period("completed_at"), status=Enrolment.Status.COMPLETED),
-         "user__organisation", "completed_at"),
-    ]
-    figures = {pk: {**dict.fromkeys(FIGURES, 0), "last_activity": None}
+    kinds = [(f.key, f.records(period), f.organisation, f.date_field)
+             for f in registry.engagement_figures()]
+    figures = {pk: {**dict.fromkeys(figure_keys(), 0), "last_activity": None}
                for pk in organisation_ids}
     for figure, records, organisation, date in kinds:
         grouped = (records.filter(**{f"{organisation}__in": list(figures)}).order_by()
@@ -95,17 +78,16 @@ class EngagementReport(ProgrammeReportView):
         "mentoring sessions held, events attended and courses completed by its people. "
         "Registered leaders counts its visiting leaders now."
     )
-    columns_spec = [
-        Column("name", "Organisation"),
-        Column("ofsted", "Ofsted judgement"),
-        Column("ofsted_judgement_date", "Judged on", "date"),
-        Column("registered_leaders", "Registered leaders", "int"),
-        Column("secondments_completed", "Secondments completed", "int"),
-        Column("mentoring_held", "Mentoring sessions held", "int"),
-        Column("event_attendances", "Event attendances", "int"),
-        Column("courses_completed", "Courses completed", "int"),
-        Column("last_activity", "Last activity", "date"),
-    ]
+    @property
+    def columns_spec(self):
+        return [
+            Column("name", "Organisation"),
+            Column("ofsted", "Ofsted judgement"),
+            Column("ofsted_judgement_date", "Judged on", "date"),
+            Column("registered_leaders", "Registered leaders", "int"),
+            *[Column(f.key, f.label, "int") for f in registry.engagement_figures() if f.key],
+            Column("last_activity", "Last activity", "date"),
+        ]
 
     def get_report_queryset(self):
         return engagement_queryset(organisation=self.filter_values.get("organisation"))

@@ -6,31 +6,23 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from cms import registry
 from cms.reports.base import can_view_reports
 from cms.reports.dashboard import dashboard
 from cms.reports.engagement import EngagementReport
-from courses.admin_reports import CourseCompletionReport, TrainingMatrixReport
-from events.reports import EventsReport
-from secondments.reports import MentoringByOrganisationReport, MentoringReport, SecondmentsReport
 
-REPORTS = [
-    # (view class, URL segment, menu icon)
-    (CourseCompletionReport, "course-completion", "tick-inverse"),
-    (TrainingMatrixReport, "training-matrix", "table"),
-    (EventsReport, "events", "date"),
-    (SecondmentsReport, "secondments", "group"),
-    (MentoringReport, "mentoring", "user"),
-    (MentoringByOrganisationReport, "mentoring-organisations", "site"),
-    (EngagementReport, "partner-engagement", "globe"),
-]
+# The kernel's own report; each feature app registers its reports in its wagtail_hooks.py
+# with cms.registry.register_report.
+registry.register_report(EngagementReport, "partner-engagement", "globe", order=90)
 
 
 def urlpatterns():
     patterns = [path("programme-dashboard/", dashboard, name="dashboard")]
-    for view, segment, _icon in REPORTS:
+    for report in registry.reports():
+        view = report.view
         patterns += [
-            path(f"{segment}/", view.as_view(), name=view.name),
-            path(f"{segment}/results/", view.as_view(results_only=True),
+            path(f"{report.segment}/", view.as_view(), name=view.name),
+            path(f"{report.segment}/results/", view.as_view(results_only=True),
                  name=f"{view.name}_results"),
         ]
     return patterns
@@ -50,14 +42,3 @@ class ReportMenuItem(MenuItem):
 def register_dashboard_menu_item():
     return ReportMenuItem("Programme dashboard", reverse("programme_reports:dashboard"),
                           name="programme-dashboard", icon_name="view", order=50)
-
-
-def _menu_item_hook(view, icon, order):
-    def register():
-        return ReportMenuItem(view.page_title, reverse(f"programme_reports:{view.name}"),
-                              name=view.name.replace("_", "-"), icon_name=icon, order=order)
-    return register
-
-
-for _order, (_view, _segment, _icon) in enumerate(REPORTS):
-    hooks.register("register_reports_menu_item", _menu_item_hook(_view, _icon, 60 + _order))

@@ -6,7 +6,6 @@ from courses.models.catalogue import (  # noqa: F401
     ModulePage,
     Programme,
 )
-from courses.models.cpd import CPDEntry  # noqa: F401
 from courses.models.learning import (  # noqa: F401
     Assignment,
     Certificate,

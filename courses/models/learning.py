@@ -71,6 +71,9 @@ class ModuleCompletion(models.Model):
                                on_delete=models.SET_NULL, related_name="completions")
     module_title = models.CharField(max_length=255)
     completed_at = models.DateTimeField(default=timezone.now)
+    # Set when attending a linked event completed the module, so that taking the
+    # attendance back (a no-show) takes back this completion and no other.
+    by_attendance = models.BooleanField(default=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["enrolment", "module"],

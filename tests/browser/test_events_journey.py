@@ -2,7 +2,10 @@
 calendar; Centre staff then take attendance on a phone."""
 
 
+import datetime
+
 import pytest
+from django.utils import timezone
 from icalendar import Calendar
 
 from cms.demo import DEFAULT_PASSWORD
@@ -57,7 +60,9 @@ def test_the_leader_is_waitlisted_offered_a_place_accepts_and_staff_take_attenda
     assert str(vevent["summary"]) == event.title
     assert vevent.decoded("dtstart") == event.start
 
-    # At the door: staff mark attendance on a phone.
+    # At the door (the event has begun): staff mark attendance on a phone.
+    EventPage.objects.filter(pk=event.pk).update(
+        start=timezone.now() - datetime.timedelta(minutes=5))
     staff = User.objects.get(email="staff@example.org")
     sign_in_with_code(phone, staff, DEFAULT_PASSWORD)
     phone.goto(f"/bookings/staff/events/{event.pk}/register/")

@@ -74,7 +74,7 @@ def test_the_download_holds_every_app_s_records(client, demo_content):
     client.force_login(priya)
     data = json.loads(client.get(reverse("download_my_data")).content)
     assert data["courses"]["certificates"], "her completed course's certificate"
-    assert data["courses"]["cpd_entries"]
+    assert data["cpd"]["cpd_entries"]
     assert data["events"]["event_bookings"]
     leader = User.objects.get(email="leader@example.org")
     client.force_login(leader)
@@ -83,7 +83,8 @@ def test_the_download_holds_every_app_s_records(client, demo_content):
 
 
 def test_erasure_keeps_the_figures_and_the_certificate_but_not_the_person(client, demo_content):
-    from courses.models import Certificate, CPDEntry, Enrolment
+    from courses.models import Certificate, Enrolment
+    from cpd.models import CPDEntry
     from events.models import EventBooking
 
     priya = User.objects.get(email="practitioner@example.org")

@@ -1,7 +1,8 @@
 import pytest
 
 from courses import services
-from courses.models import CPDEntry, Reflection
+from courses.models import Reflection
+from cpd.models import CPDEntry
 from tests.courses.conftest import RIGHT, modules_of
 
 pytestmark = pytest.mark.django_db

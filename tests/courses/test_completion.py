@@ -5,7 +5,8 @@ from django.core import mail
 from freezegun import freeze_time
 
 from courses import services
-from courses.models import Certificate, CPDEntry, Enrolment, ModulePage
+from courses.models import Certificate, Enrolment, ModulePage
+from cpd.models import CPDEntry
 from tests.courses.conftest import RIGHT, make_course, modules_of
 
 pytestmark = pytest.mark.django_db

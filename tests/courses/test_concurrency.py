@@ -7,7 +7,8 @@ from django.db import connection, connections
 
 from cms import locking
 from courses import services
-from courses.models import Certificate, CPDEntry, Enrolment
+from courses.models import Certificate, Enrolment
+from cpd.models import CPDEntry
 from tests.courses.conftest import make_course, modules_of
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]

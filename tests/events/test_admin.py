@@ -44,25 +44,3 @@ def test_staff_list_filter_and_export_bookings(admin_client, make_event, alice, 
 
 def test_the_admin_cannot_add_bookings_around_the_rules(admin_client):
     assert admin_client.get(reverse("eventbooking:add")).status_code in (302, 403)
-
-
-def test_publishing_a_new_time_emails_everyone_booked(
-        rf, make_event, alice, staff, django_capture_on_commit_callbacks):
-    import datetime
-
-    from django.core import mail
-
-    from events.wagtail_hooks import announce_changes
-
-    event = make_event()
-    services.book_place(event, alice)
-    mail.outbox.clear()
-    event.start += datetime.timedelta(days=1)
-    event.end += datetime.timedelta(days=1)
-    event.save_revision(user=staff).publish()
-    request = rf.post("/admin/")
-    request.user = staff
-    with django_capture_on_commit_callbacks(execute=True):
-        announce_changes(request, event)
-    assert [m.to for m in mail.outbox] == [[alice.email]]
-    assert "changed" in mail.outbox[0].subject

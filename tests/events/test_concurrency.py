@@ -13,7 +13,7 @@ from django.db import connection
 
 from cms import locking
 from events import services
-from events.models import EventBooking
+from events.models import EventBooking, EventPage
 from tests import factories
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -73,7 +73,7 @@ def test_without_the_row_lock_the_same_race_oversells(make_event, racers, monkey
     """Documented check: turn the lock off and the invariant breaks."""
     event = make_event(capacity=10)
     monkeypatch.setattr(locking, "ENABLED", False)
-    count = services._places_held
+    count = EventPage.places_taken
 
     def slow_count(event):
         # Widen the gap between counting and inserting, as a busy server would.
@@ -81,7 +81,7 @@ def test_without_the_row_lock_the_same_race_oversells(make_event, racers, monkey
         time.sleep(0.05)
         return held
 
-    monkeypatch.setattr(services, "_places_held", slow_count)
+    monkeypatch.setattr(EventPage, "places_taken", slow_count)
     _race(event, racers)
     confirmed = EventBooking.objects.filter(event=event, status=Status.CONFIRMED).count()
     assert confirmed > 10, "without the lock the event should have been oversold"

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events import services
-from events.models import Audience, EventBooking
+from events.models import Audience, EventBooking, EventPage
 
 Status = EventBooking.Status
 
@@ -115,6 +115,13 @@ def test_staff_raise_capacity_from_the_bookings_page(client, make_event, people,
 def test_staff_mark_attendance_on_the_register(client, event, alice, staff):
     booking = services.book_place(event, alice)
     client.force_login(staff)
+    too_early = client.post(reverse("events:register", args=[event.pk]),
+                            {"booking": booking.pk, "attended": "1"}, follow=True)
+    assert "Attendance can be marked from the start" in too_early.content.decode()
+    booking.refresh_from_db()
+    assert booking.status == Status.CONFIRMED
+    EventPage.objects.filter(pk=event.pk).update(  # the event has begun
+        start=timezone.now() - datetime.timedelta(minutes=5))
     client.post(reverse("events:register", args=[event.pk]),
                 {"booking": booking.pk, "attended": "1"})
     booking.refresh_from_db()

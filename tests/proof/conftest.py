@@ -15,7 +15,8 @@ from wagtail.models import Locale, Page, Site
 
 from cms.models import HomePage
 from courses import services as course_services
-from courses.models import CourseIndexPage, CPDEntry
+from courses.models import CourseIndexPage
+from cpd.models import CPDEntry
 from events.models import EventBooking, EventBookingHistory, EventIndexPage, EventPage, Venue
 from secondments import services as secondment_services
 from secondments.models import MentoringBooking, MentorProfile, SecondmentIndexPage

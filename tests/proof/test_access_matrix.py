@@ -11,7 +11,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from courses.models import CPDEntry
+from cpd.models import CPDEntry
 from events.models import EventBooking
 from secondments import services as secondment_services
 
@@ -68,12 +68,12 @@ EXPECTED = {
                              POST_ONLY),
     "courses:save_reflection": (lambda w: {"module_id": w.modules[0].pk,
                                            "prompt_id": "reflect-0"}, POST_ONLY),
-    "courses:cpd": (None, SIGNED_IN),
-    "courses:cpd_add": (None, SIGNED_IN),
-    "courses:cpd_edit": (lambda w: {"pk": w.cpd_entry.pk}, only("alice")),
-    "courses:cpd_delete": (lambda w: {"pk": w.cpd_entry.pk}, POST_ONLY),
-    "courses:cpd_csv": (None, SIGNED_IN),
-    "courses:cpd_pdf": (None, SIGNED_IN),
+    "cpd:record": (None, SIGNED_IN),
+    "cpd:add": (None, SIGNED_IN),
+    "cpd:edit": (lambda w: {"pk": w.cpd_entry.pk}, only("alice")),
+    "cpd:delete": (lambda w: {"pk": w.cpd_entry.pk}, POST_ONLY),
+    "cpd:csv": (None, SIGNED_IN),
+    "cpd:pdf": (None, SIGNED_IN),
     "courses:team_matrix": (None, only("manager", "other_manager", *STAFF)),
     "courses:assign": (None, only("manager", "other_manager", *STAFF)),
     "courses:certificate_verify": (lambda w: {"public_id": w.certificate.public_id}, PUBLIC),
@@ -279,15 +279,15 @@ def test_other_peoples_mine_only_objects_are_404_and_unchanged(world):
     assert bob.get(reverse("courses:certificate_pdf",
                            args=[w.certificate.public_id])).status_code == 404
     # Alice's CPD entry: no edit form, no edit, no delete.
-    edit = reverse("courses:cpd_edit", args=[w.cpd_entry.pk])
+    edit = reverse("cpd:edit", args=[w.cpd_entry.pk])
     assert bob.get(edit).status_code == 404
     assert bob.post(edit, {"kind": "other", "title": "Hijacked", "date": "2026-01-01",
                            "hours": "1"}).status_code == 404
-    assert bob.post(reverse("courses:cpd_delete", args=[w.cpd_entry.pk])).status_code == 404
+    assert bob.post(reverse("cpd:delete", args=[w.cpd_entry.pk])).status_code == 404
     w.cpd_entry.refresh_from_db()
     assert w.cpd_entry.title != "Hijacked" and w.cpd_entry.user == w.alice
     # Bob's CPD exports and record hold only his own entries.
-    for name in ("courses:cpd", "courses:cpd_csv"):
+    for name in ("cpd:record", "cpd:csv"):
         assert "Alice private CPD" not in bob.get(reverse(name)).content.decode()
     assert CPDEntry.objects.filter(user=w.alice).count() >= 2
     # Alice's reflection: Bob sees the module, not her words.
@@ -365,9 +365,9 @@ POSTS = [
     ("courses:complete_module", lambda w: [w.modules[0].pk], "bob"),
     ("courses:submit_check", lambda w: [w.modules[1].pk, "check-1"], "bob"),
     ("courses:save_reflection", lambda w: [w.modules[0].pk, "reflect-0"], "bob"),
-    ("courses:cpd_add", None, "alice"),
-    ("courses:cpd_edit", lambda w: [w.cpd_entry.pk], "alice"),
-    ("courses:cpd_delete", lambda w: [w.cpd_entry.pk], "alice"),
+    ("cpd:add", None, "alice"),
+    ("cpd:edit", lambda w: [w.cpd_entry.pk], "alice"),
+    ("cpd:delete", lambda w: [w.cpd_entry.pk], "alice"),
     ("courses:assign", None, "manager"),
     ("events:book", lambda w: [w.event.pk], "bob"),
     ("events:cancel", lambda w: [w.booking.reference], "alice"),

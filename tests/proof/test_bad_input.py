@@ -11,7 +11,8 @@ from django.urls import NoReverseMatch, reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from courses.models import Certificate, CPDEntry, Enrolment, Reflection
+from courses.models import Certificate, Enrolment, Reflection
+from cpd.models import CPDEntry
 from events.models import EventBooking, EventFeedback
 from secondments import services as secondment_services
 from secondments.models import MentoringBooking, SecondmentApplication
@@ -204,12 +205,12 @@ CPD_VALID = {"kind": "reading", "title": "Read about FGC", "provider": "Library"
 def test_cpd_entry(module_world, data, target):
     w = module_world
     if target == "add":
-        url = reverse("courses:cpd_add")
+        url = reverse("cpd:add")
     else:
         pk = {"own": w.cpd_entry.pk, "other": w.bob_cpd_entry.pk}.get(target, target)
-        url = reverse("courses:cpd_edit", args=[pk])
+        url = reverse("cpd:edit", args=[pk])
     response = attempt(w, "alice", url, data,
-                       show=[reverse("courses:cpd"), reverse("courses:cpd") + "?year=2026"])
+                       show=[reverse("cpd:record"), reverse("cpd:record") + "?year=2026"])
     if target == "other":
         assert response.status_code == 404
 
@@ -325,7 +326,7 @@ def test_mentoring_feedback(module_world, data, persona):
     response = attempt(w, persona, reverse("secondments:booking_feedback",
                                            args=[w.past_session.pk]), data,
                        show=[reverse("secondments:booking_detail", args=[w.past_session.pk]),
-                             reverse("courses:cpd")])
+                             reverse("cpd:record")])
     if persona == "mentor":
         assert response.status_code == 404
 
@@ -348,10 +349,10 @@ def test_markup_is_stored_as_typed_and_shown_escaped_wherever_it_appears(module_
 
     alice, bob, leader, mentor, staff = (as_(p) for p in
                                          ("alice", "bob", "leader", "mentor", "staff"))
-    assert alice.post(reverse("courses:cpd_add"), {**CPD_VALID, "title": SCRIPT}).status_code \
+    assert alice.post(reverse("cpd:add"), {**CPD_VALID, "title": SCRIPT}).status_code \
         == 302
     assert CPDEntry.objects.filter(title=SCRIPT).exists()
-    shows_escaped(alice, reverse("courses:cpd") + "?year=2026")
+    shows_escaped(alice, reverse("cpd:record") + "?year=2026")
     assert bob.post(reverse("courses:save_reflection", args=[w.modules[0].pk, "reflect-0"]),
                     {"text": SCRIPT}).status_code == 302
     assert Reflection.objects.get(user=w.bob, prompt_id="reflect-0").text == SCRIPT
@@ -374,7 +375,7 @@ def test_markup_is_stored_as_typed_and_shown_escaped_wherever_it_appears(module_
     assert leader.post(reverse("secondments:booking_feedback", args=[w.past_session.pk]),
                        {"mentee_feedback": SCRIPT, "goals_progress": SCRIPT}).status_code \
         == 302
-    shows_escaped(leader, reverse("courses:cpd"))
+    shows_escaped(leader, reverse("cpd:record"))
     assert alice.post(reverse("events:feedback", args=[w.attended.reference]),
                       {"rating": "4", "most_useful": SCRIPT}).status_code == 302
     assert EventFeedback.objects.get(booking=w.attended).most_useful == SCRIPT

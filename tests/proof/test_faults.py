@@ -8,7 +8,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from courses.models import Certificate, CPDEntry, Enrolment, EnrolmentHistory, ModuleCompletion
+from courses.models import Certificate, Enrolment, EnrolmentHistory, ModuleCompletion
+from cpd.models import CPDEntry
 from events.models import EventBooking, EventBookingHistory
 from secondments.models import (
     ApplicationHistory,
@@ -52,7 +53,7 @@ def test_a_failing_mail_server_keeps_the_booking_and_the_email_is_retried_until_
     assert response.status_code == 302
     assert response["Location"] == reverse("events:booking_detail", args=[booking.reference])
     assert booking.status == EventBooking.Status.CONFIRMED
-    emails = DBTaskResult.objects.filter(task_path="cms.tasks.send_email")
+    emails = DBTaskResult.objects.filter(task_path="cms.tasks.send_notification")
     assert emails.count() == 1
     for _ in range(6):
         DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())

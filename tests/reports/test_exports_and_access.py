@@ -1,11 +1,12 @@
 import pytest
 
-from cms.reports.hooks import REPORTS
+from cms import registry
 from tests import factories
 from tests.reports.helpers import as_text, export_rows, screen_rows, url_of
 
 pytestmark = pytest.mark.django_db
 
+REPORTS = [(r.view, r.segment, r.icon) for r in registry.reports()]
 NAMES = [view.name for view, _segment, _icon in REPORTS]
 
 
@@ -73,6 +74,11 @@ def test_signed_out_people_are_sent_to_sign_in(client, db):
     for name in NAMES + ["dashboard"]:
         response = client.get(url_of(name))
         assert response.status_code == 302
+
+
+def test_each_app_registers_its_reports_with_the_kernel():
+    assert NAMES == ["course_completion", "training_matrix", "events", "secondments",
+                     "mentoring", "mentoring_organisations", "partner_engagement"]
 
 
 def test_staff_see_the_reports_in_the_reports_menu(client, staff):

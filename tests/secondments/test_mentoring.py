@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from freezegun import freeze_time
 
-from courses.models import CPDEntry
+from cpd.models import CPDEntry
 from secondments import services
 from secondments.models import MentoringBooking, MentoringSlot
 from tests import factories

@@ -1,7 +1,7 @@
 import pytest
 from django.core import mail
 
-from courses.models import CPDEntry
+from cpd.models import CPDEntry
 from secondments import services
 from secondments.models import ApplicationHistory, SecondmentApplication
 from tests import factories
@@ -96,6 +96,32 @@ def test_completion_records_the_outcome_and_a_cpd_entry(application, leader, sta
     assert application.outcome == "Led three restorative meetings."
     entry = CPDEntry.objects.get(user=leader, source_type="secondment_application")
     assert entry.kind == CPDEntry.Kind.SECONDMENT
+
+
+def test_it_completes_a_secondment_and_its_cpd_entry_together_or_not_at_all(
+        application, leader, staff, monkeypatch, django_capture_on_commit_callbacks):
+    """Fault injection: the CPD entry's write fails the way a database does. The
+    completion is undone with it (one transaction), and nobody is told."""
+    from django.db import DatabaseError, connection
+
+    def database_error(*args, **kwargs):
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO proof_no_such_table (id) VALUES (1)")
+
+    _set_status(application, Status.ACCEPTED)
+    mail.outbox.clear()
+    monkeypatch.setattr(CPDEntry, "save", database_error)
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(DatabaseError):
+        services.complete_secondment(application, staff, "Led three restorative meetings.")
+    application.refresh_from_db()
+    assert application.status == Status.ACCEPTED and application.outcome == ""
+    assert not application.history.filter(to_status=Status.COMPLETED).exists()
+    assert mail.outbox == []
+    monkeypatch.undo()
+    services.complete_secondment(application, staff, "Led three restorative meetings.")
+    application.refresh_from_db()
+    assert application.status == Status.COMPLETED
+    assert CPDEntry.objects.filter(user=leader, source_type="secondment_application").count() == 1
 
 
 def test_offers_never_exceed_places(opportunity, staff, leader, other_leader):

@@ -1,13 +1,8 @@
-import importlib
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from cms import demo
-
-# Each app seeds its own demo content after the Centre's pages and people exist.
-APP_SEEDERS = ["courses.demo", "events.demo", "secondments.demo"]
+from cms import demo, registry
 
 
 class Command(BaseCommand):
@@ -30,9 +25,11 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             context = demo.seed(self.stdout, password=password)
-            for module_name in APP_SEEDERS:
-                module = importlib.import_module(module_name)
-                module.seed(self.stdout, context)
+            # Each app seeds its own demo content (registered through the
+            # register_demo_seeder hook, in INSTALLED_APPS order) after the Centre's pages
+            # and people exist.
+            for seed in registry.demo_seeders():
+                seed(self.stdout, context)
         self.print_logins(password)
 
     def print_logins(self, password):

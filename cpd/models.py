@@ -1,4 +1,8 @@
-"""The CPD record: a person's continuing professional development, fit for registration."""
+"""The CPD record: a person's continuing professional development, fit for registration.
+
+Courses, events and secondments all add to it (through cpd.services); people add their own
+entries by hand. The table is still `courses_cpdentry`, where the record began, so moving
+the model into its own app lost no row."""
 
 from django.conf import settings
 from django.db import models
@@ -53,7 +57,8 @@ class CPDEntry(models.Model):
                 name="one_cpd_entry_per_source",
             )
         ]
-        indexes = [models.Index(fields=["user", "date"])]
+        indexes = [models.Index(fields=["user", "date"], name="courses_cpd_user_id_0e6194_idx")]
+        db_table = "courses_cpdentry"
 
     def __str__(self):
         return f"{self.title} ({self.date:%d/%m/%Y})"

@@ -6,8 +6,8 @@ import pytest
 from freezegun import freeze_time
 from pypdf import PdfReader
 
-from courses import services
-from courses.models import CPDEntry
+from cpd import services
+from cpd.models import CPDEntry
 
 pytestmark = pytest.mark.django_db
 
