@@ -223,6 +223,9 @@ class EventBookingQuerySet(models.QuerySet):
 
 
 class EventBooking(models.Model):
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", "Confirmed"
         WAITLISTED = "waitlisted", "Waitlisted"
@@ -298,6 +301,9 @@ class EventBooking(models.Model):
 
 
 class EventBookingHistory(models.Model):
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     booking = models.ForeignKey(EventBooking, on_delete=models.CASCADE, related_name="history")
     at = models.DateTimeField(default=timezone.now)
     by = models.ForeignKey(
@@ -317,6 +323,9 @@ class EventBookingHistory(models.Model):
 
 
 class EventFeedback(models.Model):
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     booking = models.OneToOneField(EventBooking, on_delete=models.CASCADE, related_name="feedback")
     rating = models.PositiveSmallIntegerField(
         "overall rating", validators=[MinValueValidator(1), MaxValueValidator(5)]

@@ -5,6 +5,9 @@ from django.db import models
 
 
 class CPDEntry(models.Model):
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     class Kind(models.TextChoices):
         COURSE = "course", "Course"
         EVENT = "event", "Event or workshop"

@@ -15,6 +15,9 @@ def new_public_id():
 
 
 class Enrolment(models.Model):
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         ACTIVE = "active", "In progress"
         COMPLETED = "completed", "Completed"
@@ -47,6 +50,9 @@ class Enrolment(models.Model):
 class EnrolmentHistory(models.Model):
     """Every change of an enrolment's state: who, when, from, to, why."""
 
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="history")
     action = models.CharField(max_length=60)
     from_status = models.CharField(max_length=20, blank=True)
@@ -65,6 +71,9 @@ class EnrolmentHistory(models.Model):
 
 
 class ModuleCompletion(models.Model):
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE,
                                   related_name="module_completions")
     module = models.ForeignKey("courses.ModulePage", null=True, blank=True,
@@ -81,6 +90,9 @@ class ModuleCompletion(models.Model):
 
 
 class KnowledgeCheckAttempt(models.Model):
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="attempts")
     module = models.ForeignKey("courses.ModulePage", null=True, blank=True,
                                on_delete=models.SET_NULL, related_name="attempts")
@@ -102,6 +114,9 @@ class KnowledgeCheckAttempt(models.Model):
 
 class Reflection(models.Model):
     """A learner's private answer to a reflection prompt: only its author ever reads it."""
+
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                              related_name="reflections")
@@ -137,6 +152,9 @@ class CertificateQuerySet(models.QuerySet):
 
 
 class Certificate(models.Model):
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     public_id = models.CharField(max_length=32, unique=True, default=new_public_id,
                                  editable=False)
     # One certificate per completed enrolment: a double submit cannot issue two.
@@ -195,6 +213,9 @@ class Certificate(models.Model):
 
 class Assignment(models.Model):
     """A manager asks a member of their team to take a course by a date."""
+
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                              related_name="course_assignments")

@@ -6,6 +6,9 @@ from django.urls import reverse
 
 
 class SecondmentApplication(models.Model):
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         SUBMITTED = "submitted", "Submitted"
         SHORTLISTED = "shortlisted", "Shortlisted"
@@ -117,6 +120,9 @@ STATUS_TAGS = {
 
 class ApplicationHistory(models.Model):
     """One row per change: who, when, from what, to what, and why."""
+
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
 
     application = models.ForeignKey(
         SecondmentApplication, on_delete=models.CASCADE, related_name="history"

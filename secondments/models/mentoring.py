@@ -67,6 +67,9 @@ class MentoringSlotQuerySet(models.QuerySet):
 
 
 class MentoringSlot(models.Model):
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     class Mode(models.TextChoices):
         IN_PERSON = "in_person", "In person"
         VIDEO = "video", "Video call"
@@ -110,6 +113,9 @@ class MentoringSlot(models.Model):
 
 
 class MentoringBooking(models.Model):
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         BOOKED = "booked", "Booked"
         CANCELLED = "cancelled", "Cancelled"
@@ -168,6 +174,9 @@ class MentoringBooking(models.Model):
 
 
 class MentoringBookingHistory(models.Model):
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     booking = models.ForeignKey(
         MentoringBooking, on_delete=models.CASCADE, related_name="history"
     )
