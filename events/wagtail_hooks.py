@@ -94,3 +94,10 @@ def announce_changes(request, page):
     """Staff moved an event's time or place: tell everyone booked, with an updated .ics."""
     if isinstance(page.specific, EventPage):
         services.announce_event_changes(page.specific, by=request.user)
+
+
+@hooks.register("register_protected_records")
+def bookings_held_by_pages(page_ids):
+    """Event pages with bookings are unpublished, not deleted (the kernel's
+    before_delete_page rule asks)."""
+    return [("event bookings", EventBooking.objects.filter(event_id__in=page_ids).count())]
