@@ -1,16 +1,19 @@
 import json
+import sys
 
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
-from cms import privacy, services
+from cms import health, privacy, services
 from cms.calendar import feed_for
 from cms.forms import EraseAccountForm, ProfileForm
 from cms.models import User
@@ -82,8 +85,12 @@ def serve_page(request, path):
     return wagtail_serve(request, path)
 
 
+@never_cache
 def healthz(request):
-    return HttpResponse("ok", content_type="text/plain")
+    """Database, cache and task queue, each with ok true or false, as JSON: 200 when all
+    are well, 503 when any is not, so a load balancer and a monitor see which part is down."""
+    report = health.report()
+    return JsonResponse(report, status=200 if report["ok"] else 503)
 
 
 def page_not_found(request, exception=None):
@@ -91,4 +98,16 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    """A fault is a 500. The database being away (down, restarting) is a 503 with
+    Retry-After, which load balancers and monitors understand; the page is rendered
+    without the request so that it needs no database."""
+    if health.database_unavailable(sys.exc_info()[1]):
+        try:
+            body = render_to_string("503.html")
+        except Exception:  # e.g. static files not collected: the status is what matters
+            body = "Sorry, the service is unavailable. Try again in a minute."
+        response = HttpResponse(body, status=503)
+        response["Retry-After"] = str(health.RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
     return render(request, "500.html", status=500)
