@@ -5,6 +5,9 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Every absolute link (emails, PDFs, QR codes, calendars, page URLs) is built from SITE_URL,
+# so `make run PORT=9201` links to where it serves.
+SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test install install-test migrate seed serve lint bench bench-reports worker clean
 
@@ -25,14 +28,15 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 migrate: install
-	$(PY) manage.py migrate --no-input
+	SITE_URL=$(SITE_URL) $(PY) manage.py sync_site_url
+	SITE_URL=$(SITE_URL) $(PY) manage.py migrate --no-input
 
 seed: migrate
-	$(PY) manage.py seed_demo
+	SITE_URL=$(SITE_URL) $(PY) manage.py seed_demo
 
 run: seed
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install-test
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -11,6 +11,7 @@ class CmsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from cms import site_url  # noqa: F401  (registers the Site record check)
         from cms.roles import sync_role_permissions
 
         # Permissions are created app by app after migrate, so roles get theirs once the

@@ -344,3 +344,6 @@ INACTIVE_ACCOUNT_RETENTION_YEARS = env_int("INACTIVE_ACCOUNT_RETENTION_YEARS", 6
 # Operations (README "Running the service"). /healthz reports the queue as failing when its
 # oldest ready task has waited longer than this (seconds).
 HEALTHZ_QUEUE_MAX_AGE = env_int("HEALTHZ_QUEUE_MAX_AGE", 300)
+# Calendar entries' UIDs end in this domain of their own, not the site's address, so that
+# moving the site does not re-key every event in people's calendars.
+CALENDAR_UID_DOMAIN = env_str("CALENDAR_UID_DOMAIN", "restorative-practice-centre")

@@ -3,15 +3,15 @@
 
 import datetime
 
-from django.conf import settings
 from django.db.models import Q
 from icalendar import Event
 
-from cms.calendar import new_calendar
+from cms.calendar import entry_uid, new_calendar, organizer
+from cms.site_url import absolute_url
 
 
 def _uid(booking):
-    return f"mentoring-booking-{booking.pk}@restorative-practice-centre"
+    return entry_uid("mentoring-booking", booking.pk)
 
 
 def event_for(booking, user):
@@ -29,7 +29,8 @@ def event_for(booking, user):
     where = slot.location if slot.mode == slot.Mode.IN_PERSON else slot.video_link
     if where:
         event.add("location", where)
-    description = [f"Goals: {booking.goals}", settings.SITE_URL + booking.get_absolute_url()]
+    description = [f"Goals: {booking.goals}", absolute_url(booking.get_absolute_url())]
+    event.add("organizer", organizer())
     event.add("description", "\n".join(description))
     event.add("status", "CANCELLED" if booking.status == booking.Status.CANCELLED
               else "CONFIRMED")

@@ -208,7 +208,9 @@ class Certificate(models.Model):
         return self.Status(self.status()).label
 
     def verification_url(self):
-        return settings.SITE_URL + self.get_absolute_url()
+        from cms.site_url import absolute_url
+
+        return absolute_url(self.get_absolute_url())
 
 
 class Assignment(models.Model):
