@@ -45,9 +45,11 @@ lint: install-test
 	$(VENV)/bin/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
 
+# run_worker: django-tasks' db_worker with a heartbeat (a dead worker's task is requeued)
+# and reconnection when the database restarts. WORKER_ID: stable across restarts.
+WORKER_ID ?= $(shell hostname)-1
 worker: install
-	TASKS_BACKEND=database $(PY) manage.py requeue_stale_tasks
-	TASKS_BACKEND=database $(PY) manage.py db_worker --no-reload
+	TASKS_BACKEND=database SITE_URL=$(SITE_URL) $(PY) manage.py run_worker --worker-id $(WORKER_ID)
 
 bench: install-test
 	@command -v wrk >/dev/null 2>&1 || { echo "The benchmark drives the server with wrk: apt-get install wrk"; exit 1; }

@@ -347,3 +347,7 @@ HEALTHZ_QUEUE_MAX_AGE = env_int("HEALTHZ_QUEUE_MAX_AGE", 300)
 # Calendar entries' UIDs end in this domain of their own, not the site's address, so that
 # moving the site does not re-key every event in people's calendars.
 CALENDAR_UID_DOMAIN = env_str("CALENDAR_UID_DOMAIN", "restorative-practice-centre")
+# Task workers (manage.py run_worker) beat every WORKER_HEARTBEAT_SECONDS; a task held by a
+# worker silent for WORKER_STALE_SECONDS goes back on the queue.
+WORKER_HEARTBEAT_SECONDS = env_int("WORKER_HEARTBEAT_SECONDS", 10)
+WORKER_STALE_SECONDS = env_int("WORKER_STALE_SECONDS", 60)
