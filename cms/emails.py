@@ -95,7 +95,7 @@ class _Message(EmailMultiAlternatives):
             text = content.decode("utf-8") if isinstance(content, bytes) else content
             method = re.search(r"^METHOD:(\w+)\r?$", text, re.MULTILINE)
             if method:
-                part.set_param("method", method.group(1).upper())
+                part.set_param("method", method.group(1).upper(), requote=False)
         return part
 
 

@@ -51,6 +51,7 @@ def test_a_booking_an_update_and_a_cancel_are_well_formed_itip(
                    lambda: services.book_place(event, alice))
     part, calendar, first = _invitation(booked)
     assert part.get_param("method") == "REQUEST"
+    assert "; method=REQUEST" in part["Content-Type"]  # as Outlook expects it, unquoted
     assert _assert_well_formed(calendar, first, "REQUEST", alice) == "ACCEPTED"
 
     event.start += datetime.timedelta(days=1)

@@ -3,6 +3,7 @@ a scratch database, the same rows there, and certificates and sponsors' signed l
 still verify against it with the same SECRET_KEY (and not with another: keep the key)."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -83,3 +84,28 @@ def test_a_pg_dump_restored_into_a_scratch_database_has_every_row_and_still_veri
         assert _verify_on(dsn(scratch), urls, "another-key-" + "x" * 50)[1].startswith("400")
     finally:
         subprocess.run(["dropdb", *base, "--if-exists", scratch], check=True)
+
+
+@pytest.mark.skipif(shutil.which("sqlite3") is None, reason="needs the sqlite3 tool")
+def test_the_sqlite_backup_recipe_keeps_writes_still_in_the_wal(tmp_path):
+    """The README's `.backup` takes what a plain copy of db.sqlite3 would miss: writes the
+    running site made that are still in the write-ahead log."""
+    import sqlite3
+
+    live = sqlite3.connect(tmp_path / "db.sqlite3")
+    live.execute("PRAGMA journal_mode=WAL")
+    live.execute("PRAGMA wal_autocheckpoint=0")
+    live.execute("CREATE TABLE booking (id INTEGER PRIMARY KEY)")
+    live.executemany("INSERT INTO booking VALUES (?)", [(i,) for i in range(100)])
+    live.commit()  # still open, as the site's connection would be
+
+    subprocess.run(["sqlite3", str(tmp_path / "db.sqlite3"),
+                    f".backup '{tmp_path / 'backup.sqlite3'}'"], check=True)
+    copied = tmp_path / "copied.sqlite3"
+    copied.write_bytes((tmp_path / "db.sqlite3").read_bytes())
+
+    backup = sqlite3.connect(tmp_path / "backup.sqlite3")
+    assert backup.execute("SELECT count(*) FROM booking").fetchone()[0] == 100
+    plain = sqlite3.connect(copied)
+    assert plain.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+    live.close()
