@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 from django_tasks_db.management.commands.db_worker import Worker
 
 from cms.workers import default_worker_id, serve_forever
@@ -24,6 +25,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, worker_id, interval, queue_name, max_tasks, **options):
         worker_id = (worker_id or default_worker_id())[:64]
+        DbWorkerCommand.configure_logging(self, options["verbosity"])  # task lines, as db_worker
 
         def make_worker():
             worker = Worker(
