@@ -1,7 +1,6 @@
 """Thin views over the rules in services. Every object a view guards is reached through
 a `_get_x_for_user` helper, so other people's things are a 404."""
 
-import csv
 import datetime
 
 from django.contrib import messages
@@ -12,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cms import roles
+from cms import exports, roles
 from cms.models import Team, User
 from cms.page_cache import shared_fragment
 from courses import reports, services
@@ -247,19 +246,13 @@ CSV_FIELDS = [("date", "Date"), ("kind", "Type"), ("title", "Activity"),
               ("standards", "Standards evidenced")]
 
 
-def _safe_cell(value):
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    value = str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
 @login_required
 def cpd_csv(request):
     year, _ = _selected_year(request)
     entries = _cpd_entries(request.user, year)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="cpd-record-{year}.csv"'
-    writer = csv.writer(response)
+    writer = exports.csv_writer(response)
     writer.writerow([label for _, label in CSV_FIELDS])
     for entry in entries:
         row = []
@@ -269,7 +262,7 @@ def cpd_csv(request):
                 value = entry.get_kind_display()
             elif isinstance(value, datetime.date):
                 value = value.strftime("%d/%m/%Y")
-            row.append(_safe_cell(value))
+            row.append(value)
         writer.writerow(row)
     return response
 
