@@ -42,6 +42,21 @@ class ApplicationForm(forms.ModelForm):
         }
 
 
+    def __init__(self, *args, applicant, **kwargs):
+        self.applicant = applicant
+        super().__init__(*args, **kwargs)
+
+    def clean_sponsor_email(self):
+        from secondments import services
+
+        address = self.cleaned_data["sponsor_email"].strip().lower()
+        try:
+            services.check_sponsor_email(self.applicant, address)
+        except services.SecondmentError as error:
+            raise forms.ValidationError(str(error)) from None
+        return address
+
+
 class SponsorDecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label="Do you endorse this application?",
