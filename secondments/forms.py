@@ -165,6 +165,7 @@ class FeedbackForm(LengthMessages, forms.ModelForm):
             "goals_progress": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
+            "mentee_feedback": "Your mentor and the Centre's staff read this with your name.",
             "goals_progress": "This goes into your CPD record as what you learnt.",
         }
         error_messages = {
