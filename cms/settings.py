@@ -335,6 +335,9 @@ PERSONAL_DATA_PROVIDERS = [
 # endorsement link lasts (seconds).
 MENTORING_MAX_OPEN_BOOKINGS = env_int("MENTORING_MAX_OPEN_BOOKINGS", 3)
 SECONDMENT_SPONSOR_LINK_MAX_AGE = env_int("SECONDMENT_SPONSOR_LINK_MAX_AGE", 60 * 60 * 24 * 21)
+# Applications mail the applicant's text to the sponsor they name: at most this many
+# different sponsors per applicant in any 24 hours.
+SECONDMENT_NEW_SPONSORS_PER_DAY = env_int("SECONDMENT_NEW_SPONSORS_PER_DAY", 3)
 
 # Retention (in days unless stated), applied by `purge_expired`.
 ACCESS_REQUIREMENTS_RETENTION_DAYS = env_int("ACCESS_REQUIREMENTS_RETENTION_DAYS", 7)

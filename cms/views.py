@@ -1,4 +1,5 @@
 import json
+import re
 import sys
 
 from django.contrib import messages
@@ -70,11 +71,22 @@ def calendar_feed(request, token):
     return response
 
 
+SEARCH_WORDS = 12
+
+
+def search_terms(query):
+    """The words of a search, as plain text. The search backends hand the query to SQLite
+    FTS5 and PostgreSQL full-text search, whose own syntax (quotes, *, ^, :, brackets,
+    NEAR) is no one's to type: only words reach them, at most SEARCH_WORDS of them."""
+    return " ".join(re.findall(r"\w+", query)[:SEARCH_WORDS])
+
+
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
     results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().specific().search(query)
+    terms = search_terms(query)
+    if terms:
+        results = Page.objects.live().public().specific().search(terms)
     page = Paginator(results, 10).get_page(request.GET.get("page"))
     return render(request, "cms/search.html", {"query": query, "results": page})
 

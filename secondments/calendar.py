@@ -29,9 +29,11 @@ def event_for(booking, user):
     where = slot.location if slot.mode == slot.Mode.IN_PERSON else slot.video_link
     if where:
         event.add("location", where)
-    description = [f"Goals: {booking.goals}", absolute_url(booking.get_absolute_url())]
+    # Calendars sync to other companies' servers: the entry says when and with whom, and
+    # links to the session; what the mentee wrote (goals, feedback) and the mentor's
+    # notes stay on the platform, behind sign-in.
     event.add("organizer", organizer())
-    event.add("description", "\n".join(description))
+    event.add("description", "Details: " + absolute_url(booking.get_absolute_url()))
     event.add("status", "CANCELLED" if booking.status == booking.Status.CANCELLED
               else "CONFIRMED")
     return event

@@ -9,6 +9,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from cms import limits
+
 
 def new_public_id():
     return secrets.token_urlsafe(16)
@@ -124,8 +126,8 @@ class Reflection(models.Model):
                                on_delete=models.SET_NULL, related_name="reflections")
     module_title = models.CharField(max_length=255)
     prompt_id = models.CharField(max_length=64)
-    prompt = models.TextField()
-    text = models.TextField()
+    prompt = models.TextField(max_length=limits.TEXT)
+    text = models.TextField(max_length=limits.RICH_TEXT)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -226,7 +228,7 @@ class Assignment(models.Model):
     course_title = models.CharField(max_length=255)
     assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+")
-    due_on = models.DateField("due date")
+    due_on = models.DateField("due date", validators=[limits.DateRangeValidator(years_ahead=5)])
     assigned_at = models.DateTimeField(default=timezone.now)
     last_reminded_at = models.DateTimeField(null=True, blank=True)
 

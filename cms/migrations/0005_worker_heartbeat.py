@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0003_roles'),
+        ('cms', '0004_bound_free_text'),
     ]
 
     operations = [
