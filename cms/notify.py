@@ -75,8 +75,11 @@ def notify(recipient, template, context_ids=None, attachments=()):
                               [recipient])) if address]
     if not to:
         return
+    from cms.emails import new_message_id
+
     payload = {
         "to": to,
+        "message_id": new_message_id(),  # kept through every retry, as send_email does
         "template": template,
         "context": {key: _pack(value) for key, value in (context_ids or {}).items()},
         "attachments": [
@@ -115,4 +118,4 @@ def render(payload):
         attachments.append(encode_attachment(attachment["filename"], content,
                                              attachment["mimetype"]))
     return {"subject": subject, "body": body, "html": html, "to": payload["to"],
-            "attachments": attachments}
+            "attachments": attachments, "message_id": payload.get("message_id")}

@@ -192,7 +192,8 @@ def _get_team_for_user(user, team_id):
 def team_matrix(request):
     team = _get_team_for_user(request.user, request.GET.get("team"))
     members = User.objects.filter(team=team, is_active=True).order_by("full_name", "email")
-    courses = CoursePage.objects.live().order_by("title")
+    # Live courses, then those no longer offered that someone completed (matrix_courses).
+    courses = reports.matrix_courses()
     # A page of courses at a time: 20 people x 200 courses is 4,000 cells, too much to
     # read (or send) at once.
     courses_page = Paginator(courses, MATRIX_COURSES_PER_PAGE).get_page(

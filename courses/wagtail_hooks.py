@@ -25,6 +25,7 @@ from courses.models import (
     CompetencyFramework,
     Enrolment,
     KnowledgeCheckAttempt,
+    ModuleCompletion,
     Programme,
 )
 
@@ -125,6 +126,18 @@ class LearningGroup(SnippetViewSetGroup):
 
 
 register_snippet(LearningGroup)
+
+
+@hooks.register("register_protected_records")
+def learning_held_by_pages(page_ids):
+    """Course and module pages are unpublished, not deleted, once anyone has learnt there
+    (the kernel's before_delete_page rule asks)."""
+    return [
+        ("enrolments", Enrolment.objects.filter(course_id__in=page_ids).count()),
+        ("module completions",
+         ModuleCompletion.objects.filter(module_id__in=page_ids).count()),
+        ("certificates", Certificate.objects.filter(course_id__in=page_ids).count()),
+    ]
 
 
 # --- what courses registers with the kernel (cms.registry) ---------------------------------

@@ -1,8 +1,8 @@
 """The CPD record as a PDF (WeasyPrint) and as CSV, for professional registration."""
 
-import csv
 import datetime
 
+from cms import exports
 from cms.pdf import render_pdf
 
 CSV_FIELDS = [("date", "Date"), ("kind", "Type"), ("title", "Activity"),
@@ -19,14 +19,8 @@ def record_pdf(user, entries, year_label):
     })
 
 
-def _safe_cell(value):
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    value = str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
 def write_record_csv(entries, stream):
-    writer = csv.writer(stream)
+    writer = exports.csv_writer(stream)
     writer.writerow([label for _, label in CSV_FIELDS])
     for entry in entries:
         row = []
@@ -36,5 +30,5 @@ def write_record_csv(entries, stream):
                 value = entry.get_kind_display()
             elif isinstance(value, datetime.date):
                 value = value.strftime("%d/%m/%Y")
-            row.append(_safe_cell(value))
+            row.append(value)
         writer.writerow(row)

@@ -1,9 +1,10 @@
 from django import forms
 
+from cms.limits import LengthMessages
 from cpd.models import CPDEntry
 
 
-class CPDEntryForm(forms.ModelForm):
+class CPDEntryForm(LengthMessages, forms.ModelForm):
     class Meta:
         model = CPDEntry
         fields = ["kind", "title", "provider", "date", "hours", "what_learnt",

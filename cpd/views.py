@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from cms import limits
 from cpd import services
 from cpd.documents import record_pdf, write_record_csv
 from cpd.forms import CPDEntryForm
@@ -22,7 +23,7 @@ def _selected_year(request):
         year = int(request.GET.get("year", current))
     except ValueError:
         year = current
-    if not 2000 <= year <= current + 1:
+    if not limits.EARLIEST_YEAR <= year <= current + 1:
         year = current
     return year, current
 
@@ -42,7 +43,10 @@ def record(request):
     entries = services.entries_in_year(request.user, year)
     first = CPDEntry.objects.filter(user=request.user).order_by("date").values_list(
         "date", flat=True).first()
-    first_year = services.registration_year(first) if first else current
+    # A row dated before the earliest year (entered before dates were checked) must not
+    # stretch the list of years back to year 1, whose bounds are not dates.
+    first_year = max(services.registration_year(first) if first else current,
+                     limits.EARLIEST_YEAR)
     years = [(y, _year_label(y)) for y in range(current, min(first_year, current) - 1, -1)]
     return render(request, "cpd/record.html", {
         "entries": entries, "year": year, "year_label": _year_label(year), "years": years,

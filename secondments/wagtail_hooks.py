@@ -147,6 +147,14 @@ class LeadershipGroup(SnippetViewSetGroup):
 register_snippet(LeadershipGroup)
 
 
+@hooks.register("register_protected_records")
+def applications_held_by_pages(page_ids):
+    """Opportunity pages with applications are unpublished, not deleted (the kernel's
+    before_delete_page rule asks)."""
+    return [("secondment applications",
+             SecondmentApplication.objects.filter(opportunity_id__in=page_ids).count())]
+
+
 # --- what secondments registers with the kernel (cms.registry) -----------------------------
 
 registry.register_report(SecondmentsReport, "secondments", "group", order=3)

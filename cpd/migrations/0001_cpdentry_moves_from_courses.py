@@ -1,9 +1,11 @@
 """CPDEntry moves from courses to its own app. The table (courses_cpdentry) and its rows
 stay where they are: only Django's idea of which app owns the model changes."""
 
+import cms.limits
 import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
+
 
 
 def move_content_type(apps, schema_editor):
@@ -29,8 +31,8 @@ class Migration(migrations.Migration):
     dependencies = [
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         ("contenttypes", "0002_remove_content_type_name"),
-        # The table was made by courses and is kept, rows and all.
-        ("courses", "0001_initial"),
+        # The table was made by courses (and bounded by its 0007) and is kept, rows and all.
+        ("courses", "0007_bound_cpd_free_text"),
     ]
 
     operations = [
@@ -43,12 +45,12 @@ class Migration(migrations.Migration):
                         ('kind', models.CharField(choices=[('course', 'Course'), ('event', 'Event or workshop'), ('mentoring', 'Coaching or mentoring'), ('secondment', 'Secondment'), ('reading', 'Reading or research'), ('supervision', 'Supervision or reflective discussion'), ('other', 'Other learning')], default='other', max_length=20, verbose_name='type')),
                         ('title', models.CharField(max_length=250)),
                         ('provider', models.CharField(blank=True, max_length=250)),
-                        ('date', models.DateField(verbose_name='date of the activity')),
+                        ('date', models.DateField(validators=[cms.limits.DateRangeValidator()], verbose_name='date of the activity')),
                         ('hours', models.DecimalField(decimal_places=1, default=0, max_digits=5)),
-                        ('what_learnt', models.TextField(blank=True, verbose_name='what I learnt')),
-                        ('impact_on_practice', models.TextField(blank=True, verbose_name='impact on my practice')),
-                        ('impact_on_people', models.TextField(blank=True, verbose_name='impact on the people I work with')),
-                        ('peer_reflection', models.TextField(blank=True)),
+                        ('what_learnt', models.TextField(blank=True, max_length=4000, verbose_name='what I learnt')),
+                        ('impact_on_practice', models.TextField(blank=True, max_length=4000, verbose_name='impact on my practice')),
+                        ('impact_on_people', models.TextField(blank=True, max_length=4000, verbose_name='impact on the people I work with')),
+                        ('peer_reflection', models.TextField(blank=True, max_length=4000)),
                         ('peer_role', models.CharField(blank=True, max_length=150, verbose_name='role of the peer')),
                         ('standards', models.CharField(blank=True, help_text='Comma-separated codes or names of the standards this evidences.', max_length=500, verbose_name='professional standards evidenced')),
                         ('source_type', models.CharField(blank=True, max_length=40)),

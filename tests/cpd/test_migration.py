@@ -9,7 +9,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-BEFORE = [("courses", "0005_certificate_revoke_permission"), ("cpd", None)]
+BEFORE = [("courses", "0007_bound_cpd_free_text"), ("cpd", None)]
 
 
 def _migrate(targets):

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cms import demo, registry
+from cms.site_url import sync_site_record
 
 
 class Command(BaseCommand):
@@ -30,6 +31,7 @@ class Command(BaseCommand):
             # and people exist.
             for seed in registry.demo_seeders():
                 seed(self.stdout, context)
+            sync_site_record()  # page links use SITE_URL, like every other link
         self.print_logins(password)
 
     def print_logins(self, password):

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("courses", "0005_certificate_revoke_permission"),
+        ("courses", "0007_bound_cpd_free_text"),
         ("cpd", "0001_cpdentry_moves_from_courses"),
     ]
 
