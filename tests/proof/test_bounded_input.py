@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField
 from cms import forms as cms_forms
 from cms.limits import LengthMessages
 from courses import forms as course_forms
+from cpd import forms as cpd_forms
 from cpd.documents import record_pdf as cpd_pdf
 from cpd.models import CPDEntry
 from events import forms as event_forms
@@ -35,7 +36,7 @@ NOT_TYPED = {"public_id", "calendar_token", "check_id", "prompt_id", "source_typ
 
 def test_every_text_field_of_every_app_has_a_maximum_length():
     unbounded = []
-    for app in ("cms", "courses", "events", "secondments"):
+    for app in ("cms", "cpd", "courses", "events", "secondments"):
         for model in apps.get_app_config(app).get_models():
             for field in model._meta.concrete_fields:
                 if isinstance(field, (models.TextField, RichTextField)) \
@@ -45,7 +46,7 @@ def test_every_text_field_of_every_app_has_a_maximum_length():
 
 
 def _all_forms():
-    for module in (cms_forms, course_forms, event_forms, secondment_forms):
+    for module in (cms_forms, cpd_forms, course_forms, event_forms, secondment_forms):
         for value in vars(module).values():
             if isinstance(value, type) and issubclass(value, django_forms.BaseForm) \
                     and value.__module__ == module.__name__:

@@ -32,7 +32,7 @@ def _poison():
     """Every typed text field of every row of the platform's own models, and every page
     title, starts like a formula (a distinct value per row, within the field's length)."""
     n = 0
-    for app in ("cms", "courses", "events", "secondments"):
+    for app in ("cms", "cpd", "courses", "events", "secondments"):
         for model in apps.get_app_config(app).get_models():
             fields = [
                 f for f in model._meta.concrete_fields
