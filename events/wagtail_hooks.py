@@ -10,6 +10,11 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.permissions import RecordPermissionPolicy
+from cms.training_activity import (
+    TRAINING_ACTIVITY_HOOK,
+    TrainingActivity,
+    count_per_team_and_period,
+)
 from events import services
 from events.models import EventBooking, EventFeedback, EventPage, Venue
 
@@ -94,3 +99,16 @@ def announce_changes(request, page):
     """Staff moved an event's time or place: tell everyone booked, with an updated .ics."""
     if isinstance(page.specific, EventPage):
         services.announce_event_changes(page.specific, by=request.user)
+
+
+@hooks.register(TRAINING_ACTIVITY_HOOK)
+def register_event_training():
+    """Events attended per team and period (programme outcomes show them beside each
+    cluster's figures)."""
+    attended = EventBooking.objects.filter(status=EventBooking.Status.ATTENDED)
+    return [TrainingActivity(
+        "event_attendances", "Events attended",
+        lambda team_ids, periods: count_per_team_and_period(
+            attended, team="user__team", when="event_start", team_ids=team_ids,
+            periods=periods),
+        20)]
