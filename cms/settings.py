@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "courses",
     "events",
     "secondments",
+    "outcomes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

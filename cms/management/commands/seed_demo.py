@@ -7,7 +7,7 @@ from django.db import transaction
 from cms import demo
 
 # Each app seeds its own demo content after the Centre's pages and people exist.
-APP_SEEDERS = ["courses.demo", "events.demo", "secondments.demo"]
+APP_SEEDERS = ["courses.demo", "events.demo", "secondments.demo", "outcomes.demo"]
 
 
 class Command(BaseCommand):
