@@ -93,7 +93,7 @@ def cluster_outcomes(request, pk):
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="CSV file",
+        label="CSV file", widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
         help_text="Headings: cluster, measure, period, value, base. One row per cluster, "
         "measure and period, e.g. 2gether, re-referrals, 2026-Q1, 18.5, 240.")
     replace_existing = forms.BooleanField(

@@ -25,18 +25,17 @@ class MeasureViewSet(SnippetViewSet):
     list_display = ["name", "code", "unit", "direction", "frequency", "baseline_period",
                     "published"]
     list_filter = ["unit", "direction", "published"]
-    list_export = ["name", "code", "unit", "direction", "frequency", "baseline_period",
-                   "base_label", "source_note", "published"]
     search_fields = ["name", "code"]
 
 
+# No list_export on these two: Wagtail's own CSV does not neutralise formulas; the
+# programme and cluster views download every figure through outcomes.exports instead.
 class FigureViewSet(SnippetViewSet):
     model = Figure
     icon = "table"
     menu_label = "Figures"
     list_display = ["measure", "team", "period_start", "value", "base", "published"]
     list_filter = ["measure", "team", "period_start", "published"]
-    list_export = ["measure", "team", "period_start", "value", "base", "published"]
     ordering = ["-period_start", "measure__sort_order", "team__name"]
 
 
