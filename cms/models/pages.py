@@ -163,5 +163,6 @@ class TeamDirectoryPage(ViewRestrictionsFromCacheMixin, Page):
         for teams in context["areas"].values():
             for team in teams:
                 team.facts = facts.get(team.pk, [])
-        context["has_facts"] = bool(facts)
+        context["areas_with_facts"] = {
+            area for area, teams in context["areas"].items() if any(t.facts for t in teams)}
         return context
