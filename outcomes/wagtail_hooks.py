@@ -38,6 +38,9 @@ class FigureViewSet(SnippetViewSet):
     list_filter = ["measure", "team", "period_start", "published"]
     ordering = ["-period_start", "measure__sort_order", "team__name"]
 
+    def get_queryset(self, request):
+        return Figure.objects.select_related("measure", "team")
+
 
 class OutcomeMenuItem(MenuItem):
     def is_shown(self, request):
