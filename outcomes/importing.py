@@ -98,6 +98,7 @@ class ImportRow:
     value: Decimal | None = None
     base: Decimal | None = None
     existing: Figure | None = None
+    replaced_value: Decimal | None = None
 
     @property
     def is_valid(self):
@@ -346,6 +347,7 @@ def _save(rows, user):
     published_changed = False
     for row in rows:
         if row.existing:
+            row.replaced_value = row.existing.value
             published_changed |= row.existing.published
             row.existing.value, row.existing.base = row.value, row.base
             row.existing.entered_by = user
@@ -360,7 +362,9 @@ def _save(rows, user):
 def _log(user, rows):
     from wagtail.log_actions import log
 
-    replaced = sum(1 for r in rows if r.existing)
+    # What a correction overwrote, so the audit trail can say what a figure was before.
+    replaced = [[r.measure.code, r.team.name, r.period.code, str(r.replaced_value),
+                 str(r.value)] for r in rows if r.existing]
     first = Figure.objects.filter(measure=rows[0].measure, team=rows[0].team,
                                   period_start=rows[0].period.start).first()
     if first is not None:

@@ -29,7 +29,7 @@ def _frequency(request):
 
 def _outcomes(request, cluster):
     kind = _frequency(request)
-    measures = list(Measure.objects.prefetch_related("cluster_baselines"))
+    measures = list(Measure.objects.all())
     # The programme's periods for a cluster too, so a quarter it has not returned shows.
     team_ids = list(clusters().values_list("pk", flat=True))
     periods = period_range([m for m in measures if m.frequency == kind], team_ids, kind)

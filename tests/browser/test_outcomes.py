@@ -44,12 +44,13 @@ def test_staff_import_a_quarter_and_read_a_cluster_beside_its_training(
                   b"JESS,b-rereferrals,2025-Q2,19,180\n"
                   b"Otley,b-rereferrals,2025-Q2,30,100\n"}])
     page.get_by_role("button", name="Check the file").click()
+    page.locator("#import-preview").wait_for()
     bad = page.locator("#import-preview tr[data-valid=no]")
     assert bad.count() == 1 and "Unknown cluster “Otley”" in bad.inner_text()
     axe_check(page)
     page.get_by_role("button", name="Import the 2 valid rows").click()
     page.wait_for_url("**/admin/outcomes/")
-    assert page.get_by_text("Imported 2 figures.").is_visible()
+    page.get_by_text("Imported 2 figures.").wait_for()
     axe_check(page)
 
     page.get_by_role("navigation", name="Clusters").get_by_role("link", name="JESS").click()

@@ -118,12 +118,18 @@ def test_importing_saves_exactly_the_valid_rows_of_the_preview(clusters, measure
                                                  reporting_staff)}
 
 
-def test_replacing_corrects_the_figure_in_place(clusters, measures, reporting_staff):
+def test_replacing_corrects_the_figure_in_place_and_logs_what_it_was(clusters, measures,
+                                                                      reporting_staff):
+    from wagtail.models import ModelLogEntry
+
     old = figure(measures["referrals"], clusters["JESS"], Q1, 70)
     preview = preview_of(HEAD + "JESS,t-referrals,2025-Q1,75,\n", replace_existing=True)
     importing.import_confirmed(preview.token(), reporting_staff)
     old.refresh_from_db()
     assert old.value == 75 and Figure.objects.count() == 1
+    entry = ModelLogEntry.objects.get(action="outcomes.figures.imported")
+    assert entry.data["replaced"] == [["t-referrals", "JESS RES team", "2025-Q1", "70.00",
+                                       "75.00"]]
 
 
 def test_nothing_is_imported_if_a_row_became_invalid_after_the_preview(clusters, measures,
