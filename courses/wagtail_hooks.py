@@ -29,6 +29,7 @@ from courses.models import (
     CPDEntry,
     Enrolment,
     KnowledgeCheckAttempt,
+    ModuleCompletion,
     Programme,
 )
 
@@ -158,4 +159,16 @@ def register_course_training():
             "fgc_courses", "Family Group Conference courses completed",
             counter(completed.filter(course__programme__slug="family-group-conferences")),
             30),
+    ]
+
+
+@hooks.register("register_protected_records")
+def learning_held_by_pages(page_ids):
+    """Course and module pages are unpublished, not deleted, once anyone has learnt there
+    (the kernel's before_delete_page rule asks)."""
+    return [
+        ("enrolments", Enrolment.objects.filter(course_id__in=page_ids).count()),
+        ("module completions",
+         ModuleCompletion.objects.filter(module_id__in=page_ids).count()),
+        ("certificates", Certificate.objects.filter(course_id__in=page_ids).count()),
     ]
