@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "courses",
     "events",
     "secondments",
+    "outcomes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -12,6 +12,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms import registry
 from cms.permissions import RecordPermissionPolicy
+from cms.training_activity import (
+    TRAINING_ACTIVITY_HOOK,
+    TrainingActivity,
+    count_per_team_and_period,
+)
 from courses.admin_reports import CourseCompletionReport, TrainingMatrixReport
 from courses.admin_views import (
     CertificateFilterSet,
@@ -126,6 +131,26 @@ class LearningGroup(SnippetViewSetGroup):
 
 
 register_snippet(LearningGroup)
+
+
+@hooks.register(TRAINING_ACTIVITY_HOOK)
+def register_course_training():
+    """Courses completed, and those of them in Family Group Conferences, per team and
+    period (programme outcomes show them beside each cluster's figures)."""
+    completed = Enrolment.objects.filter(status=Enrolment.Status.COMPLETED)
+
+    def counter(records):
+        return lambda team_ids, periods: count_per_team_and_period(
+            records, team="user__team", when="completed_at", team_ids=team_ids,
+            periods=periods)
+
+    return [
+        TrainingActivity("course_completions", "Courses completed", counter(completed), 10),
+        TrainingActivity(
+            "fgc_courses", "Family Group Conference courses completed",
+            counter(completed.filter(course__programme__slug="family-group-conferences")),
+            30),
+    ]
 
 
 @hooks.register("register_protected_records")

@@ -11,6 +11,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms import registry
 from cms.permissions import RecordPermissionPolicy
+from cms.training_activity import (
+    TRAINING_ACTIVITY_HOOK,
+    TrainingActivity,
+    count_per_team_and_period,
+)
 from events.models import EventBooking, EventFeedback, EventPage, Venue
 from events.reports import EventsReport
 
@@ -96,6 +101,19 @@ def event_buttons(page, user, next_url=None):
         yield wagtailadmin_widgets.PageListingButton(
             "Sign-in sheet", reverse("events:sign_in_sheet", args=[page.pk]), priority=62
         )
+
+
+@hooks.register(TRAINING_ACTIVITY_HOOK)
+def register_event_training():
+    """Events attended per team and period (programme outcomes show them beside each
+    cluster's figures)."""
+    attended = EventBooking.objects.filter(status=EventBooking.Status.ATTENDED)
+    return [TrainingActivity(
+        "event_attendances", "Events attended",
+        lambda team_ids, periods: count_per_team_and_period(
+            attended, team="user__team", when="event_start", team_ids=team_ids,
+            periods=periods),
+        20)]
 
 
 @hooks.register("register_protected_records")

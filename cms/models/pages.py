@@ -156,6 +156,15 @@ class TeamDirectoryPage(ViewRestrictionsFromCacheMixin, Page):
         return areas
 
     def get_context(self, request, *args, **kwargs):
+        from cms.team_facts import team_directory_facts
+
         context = super().get_context(request, *args, **kwargs)
         context["areas"] = self.get_teams_by_area()
+        # What feature apps publish about each team (programme outcomes' headline figures).
+        facts = team_directory_facts(t for teams in context["areas"].values() for t in teams)
+        for teams in context["areas"].values():
+            for team in teams:
+                team.facts = facts.get(team.pk, [])
+        context["areas_with_facts"] = {
+            area for area, teams in context["areas"].items() if any(t.facts for t in teams)}
         return context
