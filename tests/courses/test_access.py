@@ -1,9 +1,14 @@
+import datetime
+
 import pytest
 
 from courses import services
 from courses.models import Reflection
 from cpd.models import CPDEntry
 from tests.courses.conftest import RIGHT, modules_of
+
+# Due dates run at most five years ahead (cms.limits).
+IN_THREE_MONTHS = (datetime.date.today() + datetime.timedelta(days=90)).isoformat()
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +98,7 @@ def test_the_team_matrix_is_for_the_teams_managers_and_staff(client, alice, bob,
 def test_a_manager_can_only_assign_their_own_team(client, manager, team, course, charlie):
     client.force_login(manager)
     response = client.post("/learning/team/assign/", {
-        "team": team.pk, "course": course.pk, "members": [charlie.pk], "due_on": "2099-01-01"})
+        "team": team.pk, "course": course.pk, "members": [charlie.pk], "due_on": IN_THREE_MONTHS})
     assert response.status_code == 200  # charlie is not a choice: a form error
     from courses.models import Assignment
     assert not Assignment.objects.exists()
