@@ -28,7 +28,7 @@ def _free_port():
 def _get(url):
     request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:
+        with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, dict(response.headers), response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read().decode()
@@ -48,12 +48,17 @@ def _serve(env_extra):
          "--workers", "1"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
-    for _ in range(150):
+    # gunicorn listens before its worker has loaded the app: wait for an HTTP answer
+    # (any status), which takes seconds on a busy machine.
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
         try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            urllib.request.urlopen(url + "/healthz", timeout=5)
+            break
+        except urllib.error.HTTPError:
             break
         except OSError:
-            time.sleep(0.1)
+            time.sleep(0.2)
     return process, url
 
 
