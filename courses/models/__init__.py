@@ -7,6 +7,7 @@ from courses.models.catalogue import (  # noqa: F401
     Programme,
 )
 from courses.models.cpd import CPDEntry  # noqa: F401
+from courses.models.elearning import ELearningAttempt, ELearningPackage  # noqa: F401
 from courses.models.learning import (  # noqa: F401
     Assignment,
     Certificate,

@@ -245,6 +245,9 @@ class ModulePage(ViewRestrictionsFromCacheMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from courses.services import module_context_for
 
+        from courses.elearning_services import add_launches
+
         context = super().get_context(request, *args, **kwargs)
         context.update(module_context_for(request.user, self))
+        add_launches(request, self, context)
         return context
