@@ -265,6 +265,21 @@ def _attempt_for(enrolment, module, block_id, package, item):
     return ELearningAttempt.objects.select_for_update().get(**lookup)
 
 
+def _enrolment_for_commits(user, module):
+    """The enrolment a commit belongs to: the active one, else the latest completed one (a
+    package's last commits, such as the one LMSFinish sends, may arrive just after an
+    earlier commit completed the course; they still count for the record)."""
+    from courses import services
+
+    course = module.get_parent()
+    enrolment = services.active_enrolment(user, course) or Enrolment.objects.filter(
+        user=user, course_id=course.pk, status=Enrolment.Status.COMPLETED
+    ).order_by("-completed_at", "-pk").first()
+    if enrolment is None:
+        raise ELearningError("Enrol on the course first.")
+    return enrolment
+
+
 def commit_runtime(user, module, block_id, item_id, session, seq, elements):
     """Keep a learner's runtime data for one item of a package. Idempotent: each launch
     has a session key and numbers its commits, and a commit whose number is not above the
@@ -284,10 +299,7 @@ def commit_runtime(user, module, block_id, item_id, session, seq, elements):
     if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
         raise ELearningError("The commit has no sequence number.")
     clean = cmi.clean_commit(package.version, elements)  # raises cmi.CMIError
-    course = module.get_parent()
-    enrolment = services.active_enrolment(user, course)
-    if enrolment is None:
-        raise ELearningError("Enrol on the course first.")
+    enrolment = _enrolment_for_commits(user, module)
     completed_now = False
     with transaction.atomic():
         attempt = _attempt_for(enrolment, module, block_id, package, item)
@@ -318,7 +330,8 @@ def commit_runtime(user, module, block_id, item_id, session, seq, elements):
         if satisfied and attempt.satisfied_at is None:
             attempt.satisfied_at = attempt.updated_at
         attempt.save()
-        if satisfied and block_done(enrolment, block_id, value):
+        if (satisfied and enrolment.status == Enrolment.Status.ACTIVE
+                and block_done(enrolment, block_id, value)):
             already = enrolment.module_completions.filter(module=module).exists()
             try:
                 services.complete_module(user, module)
