@@ -195,6 +195,8 @@ def clean_commit(version, elements):
             raise CMIError("An element name is not valid.")
         if META.search(element) or any(p.match(element) for p in lms_owned):
             continue
+        if value == {} or value == []:
+            continue  # an empty list of objectives or interactions, as the runtime sends it
         if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
             raise CMIError(f"{element} must be a string or a number.")
         value = str(value)
