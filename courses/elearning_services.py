@@ -302,6 +302,10 @@ def commit_runtime(user, module, block_id, item_id, session, seq, elements):
     enrolment = _enrolment_for_commits(user, module)
     completed_now = False
     with transaction.atomic():
+        # The enrolment's lock (the one completion takes) first: two items of a package
+        # committed at once then see each other's result, so the second completes the
+        # module rather than both deciding that the other is unfinished.
+        enrolment = services._lock(enrolment)
         attempt = _attempt_for(enrolment, module, block_id, package, item)
         seen = attempt.sessions.get(session)
         if seen is not None and seq <= seen["seq"]:
