@@ -200,3 +200,22 @@ def test_a_zip_member_that_lies_about_its_size_is_not_read_past_it():
     info = archive.getinfo("index.html")
     with pytest.raises(scorm.PackageError, match="too large"):
         scorm.read_member(archive, info, limit=3)
+
+
+def test_staff_upload_in_the_admin_and_a_bad_zip_gets_a_form_error(client, staff, media):
+    client.force_login(staff)
+    url = "/admin/snippets/courses/elearningpackage/add/"
+    form_page = client.get(url).content.decode()
+    assert 'enctype="multipart/form-data"' in form_page
+    bad = client.post(url, {"title": "Bad", "package_file": pkg.uploaded(
+        _zip_with({"../evil.html": "x"}))})
+    assert bad.status_code == 200
+    assert "This package cannot be used: The package contains a file outside its own " \
+           "folder" in bad.content.decode().replace("&#x27;", "'")
+    assert not ELearningPackage.objects.exists()
+    good = client.post(url, {"title": "", "package_file": pkg.uploaded(
+        pkg.package_zip("2004-3rd", scos=pkg.MULTI_SCO))})
+    assert good.status_code == 302
+    package = ELearningPackage.objects.get()
+    assert package.edition == "SCORM 2004 3rd edition" and len(package.scos) == 3
+    assert package.uploaded_by == staff

@@ -343,3 +343,19 @@ def test_staff_see_attempts_and_scores_in_the_admin(client, alice, staff, enroll
     assert "Score (%)" in text and "90" in text
     assert client.get("/admin/snippets/courses/elearningpackage/").status_code == 200
     assert client.get("/admin/snippets/courses/elearningpackage/add/").status_code == 200
+
+
+def test_the_learners_runtime_data_is_in_their_data_export_and_erased_with_them(
+        client, alice, enrolled):
+    from courses import personal_data
+
+    _, module = enrolled
+    commit(client, module, {**COMPLETED_12, "cmi.comments": "My own notes",
+                            "cmi.suspend_data": "answered=q1"})
+    exported = personal_data.export_for(alice)["elearning_attempts"]
+    assert exported[0]["runtime_data"]["cmi.comments"] == "My own notes"
+    assert exported[0]["score"] == 90
+    personal_data.erase_for(alice)
+    attempt = ELearningAttempt.objects.get()
+    assert attempt.cmi == {} and attempt.suspend_data == ""
+    assert attempt.completion_status == "completed"  # the figures stay
