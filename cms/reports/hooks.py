@@ -9,7 +9,7 @@ from wagtail.admin.menu import MenuItem
 from cms.reports.base import can_view_reports
 from cms.reports.dashboard import dashboard
 from cms.reports.engagement import EngagementReport
-from courses.admin_reports import CourseCompletionReport, TrainingMatrixReport
+from courses.admin_reports import CourseCompletionReport, ELearningReport, TrainingMatrixReport
 from events.reports import EventsReport
 from secondments.reports import MentoringByOrganisationReport, MentoringReport, SecondmentsReport
 
@@ -17,6 +17,7 @@ REPORTS = [
     # (view class, URL segment, menu icon)
     (CourseCompletionReport, "course-completion", "tick-inverse"),
     (TrainingMatrixReport, "training-matrix", "table"),
+    (ELearningReport, "elearning", "media"),
     (EventsReport, "events", "date"),
     (SecondmentsReport, "secondments", "group"),
     (MentoringReport, "mentoring", "user"),

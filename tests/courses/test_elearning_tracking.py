@@ -359,3 +359,22 @@ def test_the_learners_runtime_data_is_in_their_data_export_and_erased_with_them(
     attempt = ELearningAttempt.objects.get()
     assert attempt.cmi == {} and attempt.suspend_data == ""
     assert attempt.completion_status == "completed"  # the figures stay
+
+
+def test_the_elearning_report_shows_each_learners_status_score_and_time(
+        client, alice, partner, staff, enrolled):
+    from tests.reports.helpers import export_rows, screen_rows
+
+    _, module = enrolled
+    commit(client, module, COMPLETED_12)
+    client.force_login(staff)
+    rows = screen_rows(client, "elearning")
+    assert len(rows) == 1
+    assert rows[0][:9] == ["Alice Adams", "alice@example.org", "Safeguarding online",
+                           "E-learning", "Safeguarding essentials", "item-sco-1", "Completed",
+                           90, 2.0]
+    assert screen_rows(client, "elearning", organisation=partner.pk) == []
+    assert len(screen_rows(client, "elearning", organisation=alice.organisation_id)) == 1
+    exported = export_rows(client, "elearning", "csv")
+    assert exported[0][:3] == ["Learner", "Email", "Course"]
+    assert exported[1][7:9] == ["90", "2.0"]
