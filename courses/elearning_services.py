@@ -238,7 +238,9 @@ def launch_for(user, module, block_id, value, enrolment, requested_item=None, pr
     return {
         "block_id": block_id, "package": package, "complete_when": value["complete_when"],
         "items": items, "chosen": chosen, "runtime": runtime, "can_launch": can_launch,
-        "done": enrolment is not None and block_done(enrolment, block_id, value, attempts),
+        "tracked": bool(tracked),
+        "done": bool(tracked) and enrolment is not None and block_done(
+            enrolment, block_id, value, attempts),
         "multi": len(items) > 1,
     }
 
@@ -368,4 +370,5 @@ def add_launches(request, module, context):
         if item is not active:
             launch["runtime"] = None
         item["elearning"] = launch
-    context["elearning_unfinished"] = any(not i["elearning"]["done"] for i in items)
+    context["elearning_unfinished"] = any(
+        i["elearning"]["tracked"] and not i["elearning"]["done"] for i in items)

@@ -55,9 +55,10 @@ class ELearningPackage(index.Indexed, models.Model):
         return [item for item in self.items if item.get("is_sco")]
 
     def tracked_items(self):
-        """The items whose runtime data decides completion: the SCOs, or, for a package of
-        plain pages only, its first page."""
-        return self.scos or self.items[:1]
+        """The items whose runtime data decides completion: the SCOs. A package of plain
+        pages (assets) never talks to the runtime, so its module is marked complete by hand,
+        like a module of text."""
+        return self.scos
 
     def item(self, identifier):
         return next((i for i in self.items if i["identifier"] == identifier), None)

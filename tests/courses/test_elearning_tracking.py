@@ -378,3 +378,22 @@ def test_the_elearning_report_shows_each_learners_status_score_and_time(
     exported = export_rows(client, "elearning", "csv")
     assert exported[0][:3] == ["Learner", "Email", "Course"]
     assert exported[1][7:9] == ["90", "2.0"]
+
+
+def test_a_package_of_plain_pages_leaves_the_module_to_the_complete_button(
+        client, alice, catalogue):
+    from courses.forms import ELearningPackageForm
+
+    files = {"imsmanifest.xml": pkg.manifest("1.2").replace(
+        b'adlcp:scormtype="sco"', b'adlcp:scormtype="asset"'), "index.html": "<p>Read</p>",
+        "shared/sco.js": ""}
+    form = ELearningPackageForm(data={"title": "Reading"},
+                                files={"package_file": pkg.uploaded(pkg.build_zip(files))})
+    assert form.is_valid(), form.errors
+    course, module = course_with_package(catalogue, form.save())
+    services.enrol(alice, course)
+    client.force_login(alice)
+    html = client.get(module.url).content.decode()
+    assert "Mark as complete" in html and "Finish the e-learning" not in html
+    services.complete_module(alice, module)
+    assert ModuleCompletion.objects.filter(module=module).count() == 1
