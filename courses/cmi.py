@@ -111,7 +111,9 @@ WRITABLE_12 = [
     (r"cmi\.core\.score\.(raw|min|max)", _decimal(0, 100)),
     (r"cmi\.core\.exit", _vocabulary("time-out", "suspend", "logout", "")),
     (r"cmi\.core\.session_time", _timespan_12),
-    (r"cmi\.suspend_data", _string(4096)),
+    # SCORM 1.2 says 4,096 characters, but packages from common authoring tools write
+    # more, and LMSs keep it: refusing would lose the learner's place. 2004's limit holds.
+    (r"cmi\.suspend_data", _string(64000)),
     (r"cmi\.comments", _string(4096)),
     (rf"cmi\.objectives\.{N}\.id", _string(255)),
     (rf"cmi\.objectives\.{N}\.score\.(raw|min|max)", _decimal(0, 100)),

@@ -5,8 +5,9 @@ the module through the course's own completion rule (courses.services.complete_m
 Kept apart from courses/services.py so that the e-learning rules read as one story; the
 completion rule itself is not repeated here."""
 
-import secrets
+import re
 import uuid
+from decimal import Decimal
 from urllib.parse import quote, unquote
 
 from django.core.cache import cache
@@ -20,6 +21,8 @@ from courses import cmi, scorm
 from courses.models import ELearningAttempt, Enrolment, ModulePage
 
 MAX_SESSIONS = 1000  # sessions remembered per attempt (each only a key, a number, a time)
+SESSION_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+EARLIER = "~earlier"  # the folded time of sessions too old to remember one by one
 ACCESS_CACHE_SECONDS = 60
 
 
@@ -231,7 +234,6 @@ def launch_for(user, module, block_id, value, enrolment, requested_item=None, pr
             "version": package.version,
             "item": chosen["identifier"],
             "tracked": enrolment is not None,
-            "session": secrets.token_urlsafe(12),
             "launch_url": launch_url(package, chosen["href"]),
             "cmi": initial_cmi(user, package, chosen, chosen["attempt"]),
         }
@@ -267,6 +269,14 @@ def _attempt_for(enrolment, module, block_id, package, item):
     return ELearningAttempt.objects.select_for_update().get(**lookup)
 
 
+def _fold_oldest_session(attempt):
+    """Forget the oldest session's key (a commit from it is long over), keeping its time."""
+    oldest = next(key for key in attempt.sessions if key != EARLIER)
+    earlier = attempt.sessions.pop(EARLIER, {"seq": 0, "seconds": "0"})
+    folded = Decimal(earlier["seconds"]) + Decimal(attempt.sessions.pop(oldest)["seconds"])
+    attempt.sessions = {EARLIER: {"seq": 0, "seconds": str(folded)}, **attempt.sessions}
+
+
 def _enrolment_for_commits(user, module):
     """The enrolment a commit belongs to: the active one, else the latest completed one (a
     package's last commits, such as the one LMSFinish sends, may arrive just after an
@@ -296,7 +306,7 @@ def commit_runtime(user, module, block_id, item_id, session, seq, elements):
     item = package.item(item_id)
     if item is None:
         raise ELearningError("That item is not in this package.")
-    if not isinstance(session, str) or not 8 <= len(session) <= 64:
+    if not isinstance(session, str) or not SESSION_KEY.match(session):
         raise ELearningError("The commit has no session key.")
     if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
         raise ELearningError("The commit has no sequence number.")
@@ -312,14 +322,14 @@ def commit_runtime(user, module, block_id, item_id, session, seq, elements):
         seen = attempt.sessions.get(session)
         if seen is not None and seq <= seen["seq"]:
             return attempt, False
-        if seen is None and len(attempt.sessions) >= MAX_SESSIONS:
-            raise ELearningError("This attempt has too many sessions recorded.")
+        while seen is None and len(attempt.sessions) >= MAX_SESSIONS:
+            _fold_oldest_session(attempt)
         version = package.version
         session_key = "cmi.core.session_time" if version == cmi.SCORM_12 else "cmi.session_time"
         exit_key = "cmi.core.exit" if version == cmi.SCORM_12 else "cmi.exit"
         session_seconds = cmi.seconds_of(version, clean.get(session_key, ""))
         if seen is not None and not clean.get(session_key):
-            session_seconds = type(session_seconds)(seen["seconds"])
+            session_seconds = Decimal(seen["seconds"])
         attempt.sessions[session] = {"seq": seq, "seconds": str(session_seconds)}
         attempt.cmi = {**attempt.cmi, **clean}
         for key, summary_value in cmi.summarise(version, attempt.cmi,
@@ -329,8 +339,8 @@ def commit_runtime(user, module, block_id, item_id, session, seq, elements):
             attempt.exit = clean[exit_key]
         attempt.session_seconds = session_seconds
         attempt.total_seconds = sum(
-            (type(session_seconds)(s["seconds"]) for s in attempt.sessions.values()),
-            start=type(session_seconds)(0))
+            (Decimal(s["seconds"]) for s in attempt.sessions.values()),
+            start=Decimal(0))
         attempt.updated_at = timezone.now()
         satisfied = _satisfied(attempt, value["complete_when"])
         if satisfied and attempt.satisfied_at is None:

@@ -21,6 +21,13 @@
   var csrfToken = frame.getAttribute("data-csrf-token");
   var commitUrl = frame.getAttribute("data-commit-url");
   var sequence = 0;
+  // A fresh session key each time this script runs (not one written into the page, which
+  // a browser may show again from its cache): the server ignores a commit whose number is
+  // not above the last one of its session, so a reused key would lose the new commits.
+  var session = Array.prototype.map.call(
+    window.crypto.getRandomValues(new Uint8Array(16)),
+    function (byte) { return ("0" + byte.toString(16)).slice(-2); }
+  ).join("");
   var FAILURE = { result: "false", errorCode: 391 };
 
   function say(text) {
@@ -40,7 +47,7 @@
     sequence += 1;
     return JSON.stringify({
       item: runtime.item,
-      session: runtime.session,
+      session: session,
       seq: sequence,
       cmi: params
     });

@@ -197,7 +197,8 @@ def test_a_commit_sent_twice_is_applied_once(client, alice, enrolled):
     ({"cmi.core.lesson_status": "finished"}, "must be one of"),
     ({"cmi.core.score.raw": "120"}, "not between"),
     ({"cmi.core.session_time": "two minutes"}, "time span"),
-    ({"cmi.suspend_data": "x" * 4097}, "longer than 4096"),
+    ({"cmi.core.lesson_location": "x" * 256}, "longer than 255"),
+    ({"cmi.suspend_data": "x" * 64001}, "longer than 64000"),
     ({"cmi.core.lesson_location": ["a"]}, "string or a number"),
     ({"cmi.not_an_element": "1"}, "not a SCORM 1.2 element"),
     ({"cmi.completion_status": "completed"}, "not a SCORM 1.2 element"),
@@ -397,3 +398,16 @@ def test_a_package_of_plain_pages_leaves_the_module_to_the_complete_button(
     assert "Mark as complete" in html and "Finish the e-learning" not in html
     services.complete_module(alice, module)
     assert ModuleCompletion.objects.filter(module=module).count() == 1
+
+
+def test_sessions_past_the_limit_are_folded_keeping_their_time(
+        client, alice, enrolled, monkeypatch):
+    monkeypatch.setattr(elearning_services, "MAX_SESSIONS", 3)
+    _, module = enrolled
+    for n in range(5):
+        commit(client, module, {"cmi.core.session_time": "0000:01:00.00"},
+               session=f"session-{n}")
+    attempt = ELearningAttempt.objects.get()
+    assert len(attempt.sessions) == 3
+    assert attempt.total_seconds == Decimal("300")
+    assert "session-0" not in attempt.sessions and "session-4" in attempt.sessions
