@@ -1,10 +1,11 @@
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from cms.limits import DateRangeValidator, LengthMessages
 from courses.models import CoursePage, CPDEntry, ELearningPackage, Programme
 
 
-class CatalogueFilterForm(forms.Form):
+class CatalogueFilterForm(LengthMessages, forms.Form):
     q = forms.CharField(label="Search courses", required=False, max_length=100)
     programme = forms.ChoiceField(label="Programme", required=False)
     level = forms.ChoiceField(label="Level", required=False,
@@ -18,12 +19,12 @@ class CatalogueFilterForm(forms.Form):
             Programme.objects.values_list("slug", "name"))
 
 
-class ReflectionForm(forms.Form):
+class ReflectionForm(LengthMessages, forms.Form):
     text = forms.CharField(label="Your reflection", widget=forms.Textarea(attrs={"rows": 5}),
                            max_length=20000)
 
 
-class CPDEntryForm(forms.ModelForm):
+class CPDEntryForm(LengthMessages, forms.ModelForm):
     class Meta:
         model = CPDEntry
         fields = ["kind", "title", "provider", "date", "hours", "what_learnt",
@@ -56,6 +57,7 @@ class AssignmentForm(forms.Form):
         error_messages={"required": "Choose at least one team member."},
     )
     due_on = forms.DateField(label="Due date", widget=forms.DateInput(attrs={"type": "date"}),
+                             validators=[DateRangeValidator(years_ahead=5)],
                              help_text="For example, 27 3 2027.")
 
     def __init__(self, *args, members, **kwargs):
@@ -65,7 +67,7 @@ class AssignmentForm(forms.Form):
         self.fields["members"].label_from_instance = lambda u: u.full_name or u.email
 
 
-class RevokeForm(forms.Form):
+class RevokeForm(LengthMessages, forms.Form):
     reason = forms.CharField(
         label="Reason for revoking", max_length=300,
         help_text="Kept with the certificate's record; the public check page only says "
@@ -74,7 +76,7 @@ class RevokeForm(forms.Form):
     )
 
 
-class ELearningPackageForm(WagtailAdminModelForm):
+class ELearningPackageForm(LengthMessages, WagtailAdminModelForm):
     """Upload (or replace) a SCORM package. The zip is checked and its manifest read in
     clean(), so a package that cannot be used is refused with a form error that says why;
     nothing is stored until the whole package has passed."""

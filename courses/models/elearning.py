@@ -71,6 +71,10 @@ class ELearningAttempt(models.Model):
     """One learner's runtime data for one SCO of a package in a module, in one enrolment
     (a refresher enrolment starts afresh)."""
 
+    # A record, not content, saved at every commit of the runtime: Wagtail's reference
+    # index has nothing to learn from it and must not be asked to, each time.
+    wagtail_reference_index_ignore = True
+
     class Completion(models.TextChoices):
         NOT_ATTEMPTED = "not attempted", "Not attempted"
         INCOMPLETE = "incomplete", "Incomplete"
@@ -97,7 +101,7 @@ class ELearningAttempt(models.Model):
     # runtime is given back when the learner returns.
     cmi = models.JSONField(default=dict, blank=True)
     location = models.CharField(max_length=1000, blank=True)
-    suspend_data = models.TextField(blank=True)
+    suspend_data = models.TextField(blank=True, max_length=64000)
     lesson_status = models.CharField("SCORM 1.2 lesson status", max_length=20, blank=True)
     completion_status = models.CharField(max_length=20, choices=Completion.choices,
                                          default=Completion.NOT_ATTEMPTED)

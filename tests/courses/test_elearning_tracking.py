@@ -411,3 +411,9 @@ def test_sessions_past_the_limit_are_folded_keeping_their_time(
     assert len(attempt.sessions) == 3
     assert attempt.total_seconds == Decimal("300")
     assert "session-0" not in attempt.sessions and "session-4" in attempt.sessions
+
+
+def test_attempts_are_records_kept_out_of_the_reference_index():
+    from wagtail.models import ReferenceIndex
+
+    assert not ReferenceIndex.is_indexed(ELearningAttempt)
