@@ -14,7 +14,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
 from cms.models import HomePage
-from courses import content
+from courses import content, elearning_services
 from courses import services as course_services
 from courses.models import CourseIndexPage, CPDEntry, ModulePage
 from events.models import EventBooking, EventBookingHistory, EventIndexPage, EventPage, Venue
@@ -152,6 +152,9 @@ def build_world():
                                                        "elearning-1", package))))
     elearning_module = elearning_course.get_modules().get()
     course_services.enrol(alice, elearning_course)
+    elearning_services.commit_runtime(alice, elearning_module, "elearning-1", "item-sco-1",
+                                      "world-session", 1,
+                                      {"cmi.core.lesson_status": "incomplete"})
 
     # Events: Alice holds a confirmed place and attended a past event.
     event_index = EventIndexPage(title="Events", slug="events", show_in_menus=True)
