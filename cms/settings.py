@@ -328,6 +328,13 @@ SECONDMENT_SPONSOR_LINK_MAX_AGE = env_int("SECONDMENT_SPONSOR_LINK_MAX_AGE", 60 
 # different sponsors per applicant in any 24 hours.
 SECONDMENT_NEW_SPONSORS_PER_DAY = env_int("SECONDMENT_NEW_SPONSORS_PER_DAY", 3)
 
+# E-learning (SCORM) packages: the limits an uploaded zip is checked against before anything
+# is extracted (courses/scorm.py).
+ELEARNING_MAX_UPLOAD_MB = env_int("ELEARNING_MAX_UPLOAD_MB", 200)
+ELEARNING_MAX_UNCOMPRESSED_MB = env_int("ELEARNING_MAX_UNCOMPRESSED_MB", 500)
+ELEARNING_MAX_FILES = env_int("ELEARNING_MAX_FILES", 5000)
+ELEARNING_MAX_COMPRESSION_RATIO = env_int("ELEARNING_MAX_COMPRESSION_RATIO", 100)
+
 # Retention (in days unless stated), applied by `purge_expired`.
 ACCESS_REQUIREMENTS_RETENTION_DAYS = env_int("ACCESS_REQUIREMENTS_RETENTION_DAYS", 7)
 UNVERIFIED_ACCOUNT_RETENTION_DAYS = env_int("UNVERIFIED_ACCOUNT_RETENTION_DAYS", 30)

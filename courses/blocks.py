@@ -3,6 +3,7 @@ and knowledge checks. Every block in a StreamField, and every item in a ListBloc
 stable id, so answers and reflections are stored against ids that survive edits."""
 
 from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.blocks import BaseStreamBlock
 
@@ -80,6 +81,25 @@ class KnowledgeCheckBlock(blocks.StructBlock):
         }
 
 
+class ELearningBlock(blocks.StructBlock):
+    """A SCORM package (uploaded under Learning → E-learning packages) launched in the
+    module page; the module completes when the package reports what `complete_when` asks."""
+
+    package = SnippetChooserBlock("courses.ELearningPackage")
+    complete_when = blocks.ChoiceBlock(
+        choices=[("completed", "The package reports it is completed (or passed)"),
+                 ("passed", "The package reports it is passed")],
+        default="completed",
+        help_text="What completes the module. With several items (SCOs), each one must.",
+    )
+
+    class Meta:
+        icon = "media"
+        label = "E-learning package"
+        template = "courses/blocks/elearning_block.html"
+
+
 class ModuleStreamBlock(BaseStreamBlock):
     reflection = ReflectionPromptBlock()
     knowledge_check = KnowledgeCheckBlock()
+    elearning = ELearningBlock()

@@ -46,5 +46,10 @@ def reflection(block_id, prompt, hint=""):
     return {"type": "reflection", "id": block_id, "value": {"prompt": prompt, "hint": hint}}
 
 
+def elearning(block_id, package, complete_when="completed"):
+    return {"type": "elearning", "id": block_id,
+            "value": {"package": package.pk, "complete_when": complete_when}}
+
+
 def body(*blocks):
     return json.dumps(list(blocks))

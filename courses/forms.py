@@ -1,7 +1,8 @@
 from django import forms
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from cms.limits import DateRangeValidator, LengthMessages
-from courses.models import CoursePage, Programme
+from courses.models import CoursePage, ELearningPackage, Programme
 
 
 class CatalogueFilterForm(LengthMessages, forms.Form):
@@ -48,3 +49,68 @@ class RevokeForm(LengthMessages, forms.Form):
                   "that it was revoked and when.",
         error_messages={"required": "Give a reason for revoking the certificate."},
     )
+
+
+class ELearningPackageForm(LengthMessages, WagtailAdminModelForm):
+    """Upload (or replace) a SCORM package. The zip is checked and its manifest read in
+    clean(), so a package that cannot be used is refused with a form error that says why;
+    nothing is stored until the whole package has passed."""
+
+    package_file = forms.FileField(
+        label="SCORM package (zip)",
+        help_text="A SCORM 1.2 or SCORM 2004 package: a zip with imsmanifest.xml at its top "
+                  "level.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".zip,application/zip"}),
+    )
+
+    class Meta:
+        model = ELearningPackage
+        fields = ["title"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.package = None
+        self.fields["title"].required = False
+        self.fields["title"].help_text = "Leave blank to use the title in the package."
+        if self.instance.pk:
+            self.fields["package_file"].required = False
+            self.fields["package_file"].help_text = (
+                f"Now: {self.instance.edition}, {self.instance.file_count} files. Upload a "
+                "new zip to replace it; learners' attempts are kept.")
+
+    def clean_package_file(self):
+        from django.conf import settings
+
+        from courses import scorm
+
+        upload = self.cleaned_data.get("package_file")
+        if not upload:
+            return upload
+        limit = settings.ELEARNING_MAX_UPLOAD_MB * 1024 * 1024
+        if upload.size > limit:
+            raise forms.ValidationError(
+                f"The zip is {upload.size / 1024 / 1024:,.0f} MB; the most allowed is "
+                f"{settings.ELEARNING_MAX_UPLOAD_MB} MB.")
+        try:
+            self.package = scorm.read_package(upload)
+        except scorm.PackageError as error:
+            raise forms.ValidationError(f"This package cannot be used: {error}") from None
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("title") and self.package is None and not self.instance.title:
+            self.add_error("title", "Give the package a title.")
+        return cleaned
+
+    def save(self, commit=True):
+        from courses import elearning_services
+
+        package = super().save(commit=False)
+        if self.package is not None:
+            archive, members, manifest = self.package
+            elearning_services.store_package(package, archive, members, manifest,
+                                             by=self.for_user)
+        elif commit:
+            package.save()
+        return package

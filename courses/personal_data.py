@@ -3,6 +3,7 @@
 from courses.models import (
     Assignment,
     Certificate,
+    ELearningAttempt,
     Enrolment,
     KnowledgeCheckAttempt,
     Reflection,
@@ -30,6 +31,14 @@ def export_for(user):
              "passed": a.passed, "at": a.created_at.isoformat(), "answers": a.answers}
             for a in KnowledgeCheckAttempt.objects.filter(enrolment__user=user)
         ],
+        "elearning_attempts": [
+            {"module": a.module_title, "package": a.package_title, "item": a.sco_identifier,
+             "completion_status": a.completion_status, "success_status": a.success_status,
+             "score": a.score_percent, "total_seconds": str(a.total_seconds),
+             "started_at": a.started_at.isoformat(), "updated_at": a.updated_at.isoformat(),
+             "runtime_data": a.cmi}
+            for a in ELearningAttempt.objects.filter(enrolment__user=user)
+        ],
         "reflections": [
             {"module": r.module_title, "prompt": r.prompt, "text": r.text,
              "updated_at": r.updated_at.isoformat()}
@@ -49,8 +58,13 @@ def export_for(user):
 
 
 def erase_for(user):
-    """Delete what the person wrote (reflections) and their assignments.
+    """Delete what the person wrote (reflections, e-learning runtime data) and their
+    assignments.
     Enrolments, completions and certificates stay for the figures; a certificate keeps the
     name it was issued in, so it still verifies as issued."""
     Reflection.objects.filter(user=user).delete()
+    # What a package stored for the learner (suspend data, comments, answers) is theirs; the
+    # statuses, score and time stay for the figures, like a completion.
+    ELearningAttempt.objects.filter(enrolment__user=user).update(
+        cmi={}, suspend_data="", location="", sessions={})
     Assignment.objects.filter(user=user).delete()

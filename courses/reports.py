@@ -8,7 +8,14 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from cms.page_cache import shared_fragment
-from courses.models import Assignment, Certificate, CoursePage, Enrolment, ModulePage
+from courses.models import (
+    Assignment,
+    Certificate,
+    CoursePage,
+    ELearningAttempt,
+    Enrolment,
+    ModulePage,
+)
 from courses.services import EXPIRY_NOTICE_DAYS, completed_assignment_ids
 
 STEPLEN = 4  # Wagtail's treebeard path step
@@ -200,5 +207,7 @@ def my_learning(user, today=None):
                 and c.expires_on <= today + datetime.timedelta(days=EXPIRY_NOTICE_DAYS)]
     completed = list(Enrolment.objects.filter(user=user, status=Enrolment.Status.COMPLETED)
                      .order_by("-completed_at"))  # shown by their snapshot titles
+    elearning = list(ELearningAttempt.objects.filter(enrolment__user=user)
+                     .select_related("enrolment").order_by("-updated_at", "-pk")[:50])
     return {"in_progress": in_progress, "assigned": assigned, "completed": completed,
-            "certificates": certificate_rows, "expiring": expiring}
+            "certificates": certificate_rows, "expiring": expiring, "elearning": elearning}

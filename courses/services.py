@@ -276,6 +276,13 @@ def _passed_checks(enrolment, module):
         enrolment=enrolment, module=module, passed=True).values_list("check_id", flat=True))
 
 
+def _unfinished_elearning(enrolment, module):
+    """The module's e-learning packages not yet completed (or passed) in this enrolment."""
+    from courses.elearning_services import outstanding_packages
+
+    return outstanding_packages(enrolment, module)
+
+
 def _mark_module_done(enrolment, module, by_attendance=False):
     try:
         with transaction.atomic():
@@ -299,6 +306,9 @@ def complete_module(user, module, by=None, notify=True):
         if any(check_id not in passed for check_id, _ in module.knowledge_checks()):
             raise LearningError("Pass the knowledge check in this module before you mark "
                                 "it as complete.")
+        unfinished = _unfinished_elearning(enrolment, module)
+        if unfinished:
+            raise LearningError(f"Finish {unfinished[0]} in this module to complete it.")
         _mark_module_done(enrolment, module)
         return _complete_if_done(enrolment, by=by or user, notify=notify)
 
@@ -333,7 +343,8 @@ def submit_knowledge_check(user, module, check_id, answers, notify=True):
         )
         if attempt.passed:
             passed = _passed_checks(enrolment, module)
-            if all(cid in passed for cid in checks):
+            if all(cid in passed for cid in checks) and not _unfinished_elearning(
+                    enrolment, module):
                 _mark_module_done(enrolment, module)
                 _complete_if_done(enrolment, by=user, notify=notify)
         return attempt

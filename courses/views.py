@@ -2,11 +2,13 @@
 a `_get_x_for_user` helper, so other people's things are a 404."""
 
 
+from csp.decorators import csp_replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from cms import roles
@@ -227,3 +229,128 @@ def _team_url():
     from django.urls import reverse
 
     return reverse("courses:team_matrix")
+
+
+# --- e-learning packages -----------------------------------------------------------------
+
+# What a package's own pages need to run: packages are written with inline scripts, inline
+# styles, eval (many authoring tools' players) and blob/data media. This policy is given
+# only to files served from /elearning/, and only the platform's own pages may frame them.
+ELEARNING_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "media-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    "form-action": ["'self'"],
+    "base-uri": ["'self'"],
+    "object-src": ["'none'"],
+}
+
+CONTENT_TYPES = {
+    ".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8", ".json": "application/json",
+    ".xml": "application/xml", ".xsd": "application/xml", ".svg": "image/svg+xml",
+    ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+    ".webp": "image/webp", ".ico": "image/x-icon", ".mp4": "video/mp4",
+    ".webm": "video/webm", ".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".ogg": "audio/ogg",
+    ".wav": "audio/wav", ".vtt": "text/vtt; charset=utf-8", ".woff": "font/woff",
+    ".woff2": "font/woff2", ".ttf": "font/ttf", ".otf": "font/otf", ".pdf": "application/pdf",
+    ".txt": "text/plain; charset=utf-8", ".swf": "application/octet-stream",
+}
+
+
+def _content_type(path):
+    import mimetypes
+    import posixpath
+
+    extension = posixpath.splitext(path)[1].lower()
+    return (CONTENT_TYPES.get(extension) or mimetypes.guess_type(path)[0]
+            or "application/octet-stream")
+
+
+def _get_package_for_user(user, key):
+    from courses import elearning_services
+    from courses.models import ELearningPackage
+
+    package = ELearningPackage.objects.filter(key=key).first()
+    if package is None or not package.storage_prefix or not elearning_services.can_open_package(
+            user, package):
+        raise Http404
+    return package
+
+
+@csp_replace(ELEARNING_CSP)
+@xframe_options_sameorigin
+@login_required
+def elearning_file(request, key, path):
+    """A file of a package, to learners enrolled on a course that uses it and to staff."""
+    from django.core.files.storage import default_storage
+    from django.http import FileResponse
+
+    from courses.scorm import safe_member_path
+
+    package = _get_package_for_user(request.user, key)
+    path = safe_member_path(path)
+    if path is None or path.endswith("/"):
+        raise Http404
+    name = package.storage_path(path)
+    try:
+        handle = default_storage.open(name, "rb")
+    except (FileNotFoundError, OSError):
+        raise Http404 from None
+    response = FileResponse(handle, content_type=_content_type(path))
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+COMMIT_MAX_BYTES = 256 * 1024
+
+
+@login_required
+@require_POST
+def elearning_commit(request, module_id, block_id):
+    """The runtime's commit: JSON {item, session, seq, cmi: {element: value}}. CSRF-checked
+    (the runtime sends the token in a header), size-limited, and idempotent by session and
+    sequence number. Answers in the shape scorm-again expects: {result, errorCode}."""
+    import json
+
+    from django.http import JsonResponse
+
+    from courses import cmi, elearning_services
+
+    def refuse(message, status=400):
+        return JsonResponse({"result": "false", "errorCode": 101, "message": message},
+                            status=status)
+
+    module = _get_module(module_id)
+    if int(request.headers.get("Content-Length") or 0) > COMMIT_MAX_BYTES:
+        return refuse("The runtime data is too large.", status=413)
+    body = request.read(COMMIT_MAX_BYTES + 1)
+    if len(body) > COMMIT_MAX_BYTES:
+        return refuse("The runtime data is too large.", status=413)
+    try:
+        payload = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return refuse("The runtime data is not JSON.")
+    if not isinstance(payload, dict):
+        return refuse("The runtime data is not a JSON object.")
+    try:
+        attempt, completed_now = elearning_services.commit_runtime(
+            request.user, module, block_id, payload.get("item"), payload.get("session"),
+            payload.get("seq"), payload.get("cmi"))
+    except (elearning_services.ELearningError, cmi.CMIError) as error:
+        return refuse(str(error))
+    return JsonResponse({
+        "result": "true", "errorCode": 0,
+        "completion_status": attempt.completion_status,
+        "success_status": attempt.success_status,
+        "module_complete": attempt.enrolment.module_completions.filter(
+            module=module).exists(),
+        "completed_now": completed_now,
+    })

@@ -4,11 +4,11 @@ learning (enrolments, certificates, assignments) with CSV/XLSX export."""
 from django.urls import path
 from django.utils.functional import cached_property
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
 
 from cms import registry
 from cms.permissions import RecordPermissionPolicy
@@ -17,17 +17,21 @@ from cms.training_activity import (
     TrainingActivity,
     count_per_team_and_period,
 )
-from courses.admin_reports import CourseCompletionReport, TrainingMatrixReport
+from courses import elearning_services
+from courses.admin_reports import CourseCompletionReport, ELearningReport, TrainingMatrixReport
 from courses.admin_views import (
     CertificateFilterSet,
     CertificateIndexView,
     CertificateInspectView,
     RevokeCertificateView,
 )
+from courses.forms import ELearningPackageForm
 from courses.models import (
     Assignment,
     Certificate,
     CompetencyFramework,
+    ELearningAttempt,
+    ELearningPackage,
     Enrolment,
     KnowledgeCheckAttempt,
     ModuleCompletion,
@@ -39,6 +43,10 @@ from courses.models import (
 # courses.revoke_certificate revoke it (courses/admin_views.py).
 register_permission_policy(
     Certificate, RecordPermissionPolicy(Certificate, refused=("add", "change", "delete")))
+# E-learning attempts are written only by the runtime's commits (courses.elearning_services).
+register_permission_policy(
+    ELearningAttempt,
+    RecordPermissionPolicy(ELearningAttempt, refused=("add", "change", "delete")))
 
 
 class ProgrammeViewSet(SnippetViewSet):
@@ -75,6 +83,61 @@ class AttemptViewSet(SnippetViewSet):
     list_filter = ["passed"]
     list_export = ["enrolment", "module_title", "score", "pass_mark", "passed", "created_at"]
     panels = [FieldPanel("score", read_only=True)]
+
+
+class ELearningPackageDeleteView(DeleteView):
+    def delete_action(self):
+        # The package row goes through the usual delete action (and its log entry); its
+        # files go once the deletion has committed.
+        prefix = self.object.storage_prefix
+        super().delete_action()
+        from django.db import transaction
+
+        transaction.on_commit(lambda: elearning_services.delete_package_files(prefix))
+
+
+class ELearningPackageViewSet(SnippetViewSet):
+    """Upload a SCORM 1.2 or 2004 zip; modules choose it with an "E-learning package"
+    block. The upload form checks the zip and reads the manifest (courses.forms)."""
+
+    model = ELearningPackage
+    icon = "media"
+    menu_label = "E-learning packages"
+    list_display = ["title", "edition", "file_count", "uploaded_at", "uploaded_by"]
+    search_fields = ["title"]
+    delete_view_class = ELearningPackageDeleteView
+    edit_handler = ObjectList([FieldPanel("title"), FieldPanel("package_file")],
+                              base_form_class=ELearningPackageForm)
+
+
+class ELearningAttemptViewSet(SnippetViewSet):
+    """Each learner's runtime data per package item: status, score and time, exported
+    for the course reports."""
+
+    model = ELearningAttempt
+    icon = "media"
+    menu_label = "E-learning attempts"
+    list_display = ["enrolment", "module_title", "package_title", "sco_identifier",
+                    Column("status_display", label="Status"),
+                    Column("score_percent", label="Score (%)"),
+                    Column("total_time_display", label="Time"), "updated_at"]
+    list_filter = ["completion_status", "success_status"]
+    list_export = ["enrolment", "module_title", "package_title", "sco_identifier",
+                   "completion_status", "success_status", "score_raw", "score_scaled",
+                   "score_percent", "total_seconds", "started_at", "updated_at",
+                   "satisfied_at"]
+    export_headings = {"score_percent": "Score (%)", "total_seconds": "Total time (seconds)"}
+    search_fields = ["module_title", "package_title", "enrolment__user__email",
+                     "enrolment__user__full_name"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["enrolment", "module_title", "package_title", "sco_identifier",
+                           "version", "lesson_status", "completion_status", "success_status",
+                           "score_raw", "score_min", "score_max", "score_scaled", "location",
+                           "exit", "session_seconds", "total_seconds", "started_at",
+                           "updated_at", "satisfied_at"]
+
+    def get_queryset(self, request):
+        return ELearningAttempt.objects.select_related("enrolment__user")
 
 
 class CertificateViewSet(SnippetViewSet):
@@ -124,7 +187,8 @@ class AssignmentViewSet(SnippetViewSet):
 
 class LearningGroup(SnippetViewSetGroup):
     items = (ProgrammeViewSet, FrameworkViewSet, EnrolmentViewSet, AttemptViewSet,
-             CertificateViewSet, AssignmentViewSet)
+             ELearningPackageViewSet, ELearningAttemptViewSet, CertificateViewSet,
+             AssignmentViewSet)
     menu_icon = "pick"
     menu_label = "Learning"
     menu_name = "learning"
@@ -169,6 +233,7 @@ def learning_held_by_pages(page_ids):
 
 registry.register_report(CourseCompletionReport, "course-completion", "tick-inverse", order=0)
 registry.register_report(TrainingMatrixReport, "training-matrix", "table", order=1)
+registry.register_report(ELearningReport, "elearning", "media", order=2)
 
 
 @hooks.register(registry.REPORT_FILTERS)

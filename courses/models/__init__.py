@@ -6,6 +6,7 @@ from courses.models.catalogue import (  # noqa: F401
     ModulePage,
     Programme,
 )
+from courses.models.elearning import ELearningAttempt, ELearningPackage  # noqa: F401
 from courses.models.learning import (  # noqa: F401
     Assignment,
     Certificate,

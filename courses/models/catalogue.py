@@ -245,8 +245,10 @@ class ModulePage(ViewRestrictionsFromCacheMixin, Page):
         return [(b.id, b.value) for b in self.body if b.block_type == "reflection"]
 
     def get_context(self, request, *args, **kwargs):
+        from courses.elearning_services import add_launches
         from courses.services import module_context_for
 
         context = super().get_context(request, *args, **kwargs)
         context.update(module_context_for(request.user, self))
+        add_launches(request, self, context)
         return context

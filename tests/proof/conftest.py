@@ -14,14 +14,16 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
 from cms.models import HomePage
+from courses import content, elearning_services
 from courses import services as course_services
-from courses.models import CourseIndexPage
+from courses.models import CourseIndexPage, ModulePage
 from cpd.models import CPDEntry
 from events.models import EventBooking, EventBookingHistory, EventIndexPage, EventPage, Venue
 from secondments import services as secondment_services
 from secondments.models import MentoringBooking, MentorProfile, SecondmentIndexPage
 from tests import factories
 from tests.courses.conftest import RIGHT, make_course
+from tests.scorm_packages import make_package
 from tests.secondments.conftest import apply_for, make_opportunity, make_slot
 
 _counter = itertools.count(1)
@@ -143,6 +145,17 @@ def build_world():
                                             title="Bob's reading", date=timezone.localdate())
     open_course = make_course(catalogue, title="Motivational interviewing", modules=2,
                               checks=(0,))
+    # E-learning: Alice is part way through a course whose module runs a SCORM package.
+    package = make_package("1.2", title="Safeguarding e-learning")
+    elearning_course = make_course(catalogue, title="Safeguarding online", modules=0)
+    elearning_course.add_child(instance=ModulePage(title="Safeguarding e-learning",
+                                                   body=content.body(content.elearning(
+                                                       "elearning-1", package))))
+    elearning_module = elearning_course.get_modules().get()
+    course_services.enrol(alice, elearning_course)
+    elearning_services.commit_runtime(alice, elearning_module, "elearning-1", "item-sco-1",
+                                      "world-session", 1,
+                                      {"cmi.core.lesson_status": "incomplete"})
 
     # Events: Alice holds a confirmed place and attended a past event.
     event_index = EventIndexPage(title="Events", slug="events", show_in_menus=True)
@@ -191,5 +204,6 @@ def build_world():
         booking=booking, past_event=past_event, attended=attended, sec_index=sec_index,
         opportunity=opportunity, application=application, mentor_profile=profile,
         free_slot=free_slot, booked_slot=booked_slot, session=session, past_slot=past_slot,
-        past_session=past_session,
+        past_session=past_session, package=package, elearning_course=elearning_course,
+        elearning_module=elearning_module,
     )

@@ -126,6 +126,7 @@ STAFF_EXPORTS = [
     "/admin/snippets/secondments/mentoringslot/",
     "/admin/snippets/secondments/mentoringbooking/",
     "/admin/reports/course-completion/", "/admin/reports/training-matrix/",
+    "/admin/reports/elearning/", "/admin/snippets/courses/elearningattempt/",
     "/admin/reports/events/", "/admin/reports/secondments/", "/admin/reports/mentoring/",
     "/admin/reports/mentoring-organisations/", "/admin/reports/partner-engagement/",
 ]

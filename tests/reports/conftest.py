@@ -12,6 +12,7 @@ from courses.models import (
     Certificate,
     CourseIndexPage,
     CoursePage,
+    ELearningAttempt,
     Enrolment,
     KnowledgeCheckAttempt,
     ModulePage,
@@ -118,7 +119,21 @@ def learning(courses, alice, bob, charlie, leader):
     attempt(a, False, 1)
     attempt(a, True, 2)
     attempt(b, True, 1)
+    elearning_attempt(a, "completed", "passed", score_raw=90, seconds=600)
+    elearning_attempt(b, "incomplete", "unknown", seconds=90)
     return course
+
+
+def elearning_attempt(enrolment, completion, success, score_raw=None, seconds=0):
+    """What a package's runtime reported (E-learning report): Alice completed and passed
+    with 90 in 10 minutes; Bob is part way (1.5 minutes, no score)."""
+    module = enrolment.course.get_children().first()
+    return ELearningAttempt.objects.create(
+        enrolment=enrolment, module_id=module.pk, module_title=module.title,
+        package_title="Safeguarding essentials", block_id="elearning-1",
+        sco_identifier="item-sco-1", version="1.2", completion_status=completion,
+        success_status=success, score_raw=score_raw, total_seconds=seconds,
+        updated_at=days_ago(1))
 
 
 @pytest.fixture
