@@ -92,3 +92,11 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+@login_required
+def personal_home(request):
+    """What is due for this person, from every app (see cms.home)."""
+    from cms.home import panels_for
+
+    return render(request, "cms/personal_home.html", {"panels": panels_for(request)})

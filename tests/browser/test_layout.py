@@ -57,3 +57,56 @@ def test_nothing_in_the_header_or_key_facts_overlaps_at_any_width(browser, live_
             page.goto(path)
             assert page.evaluate(OVERLAPS_JS) == [], f"{path} at {width}px"
     context.close()
+
+
+def phone_context(browser, live_server, **kwargs):
+    return browser.new_context(base_url=live_server.url, viewport={"width": 375, "height": 740},
+                               is_mobile=True, has_touch=True, **kwargs)
+
+
+def test_on_a_phone_the_sections_wait_behind_menu_and_the_heading_is_in_the_first_screen(
+        browser, live_server, demo_content, axe_check):
+    for javascript in (True, False):
+        context = phone_context(browser, live_server, java_script_enabled=javascript)
+        page = context.new_page()
+        sign_in_as(page, "practitioner@example.org")
+        for path in ["/events/fgc-learning-event/", "/courses/leeds-practice-model/", "/home/",
+                     "/learning/"]:
+            page.goto(path)
+            heading = page.locator("main h1").bounding_box()
+            assert heading["y"] + heading["height"] <= 400, f"{path}: h1 ends at {heading}"
+        courses = page.get_by_role("navigation", name="Main").get_by_role("link", name="Courses")
+        assert not courses.is_visible()
+        # The person's own pages stay in sight, in one row.
+        row = page.get_by_role("navigation", name="Your pages").get_by_role("link")
+        assert row.count() == 3
+        assert len({round(row.nth(i).bounding_box()["y"]) for i in range(3)}) == 1
+        page.get_by_text("Menu", exact=True).click()
+        assert courses.is_visible()
+        if javascript:
+            axe_check(page)
+        courses.click()
+        page.wait_for_url("**/courses/")
+        context.close()
+
+
+def test_on_a_wide_screen_the_sections_show_without_a_menu_button(page, demo_content):
+    page.goto("/")
+    assert page.get_by_role("navigation", name="Main").get_by_role(
+        "link", name="Courses").is_visible()
+    assert not page.get_by_text("Menu", exact=True).is_visible()
+
+
+def test_book_a_place_is_within_the_first_ten_tab_stops(browser, live_server, demo_content):
+    context = phone_context(browser, live_server)
+    page = context.new_page()
+    sign_in_as(page, "practitioner@example.org")
+    page.goto("/events/fgc-learning-event/")
+    stops = []
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate("document.activeElement.textContent.trim()"))
+        if stops[-1] == "Book a place":
+            break
+    assert stops[-1] == "Book a place", stops
+    context.close()

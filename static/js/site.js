@@ -1,0 +1,18 @@
+// A little enhancement; every page works without it.
+(function () {
+  "use strict";
+  // The header's menu: always open on a wide screen, closed on a phone until asked for.
+  var menu = document.querySelector("[data-site-menu]");
+  if (menu) {
+    var wide = window.matchMedia("(min-width: 60em)");
+    var sync = function () { menu.open = wide.matches; };
+    sync();
+    wide.addEventListener("change", sync);
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu.open && !wide.matches) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
+      }
+    });
+  }
+})();
