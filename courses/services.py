@@ -121,12 +121,41 @@ def _percent(done, total):
     return round(100 * done / total) if total else 0
 
 
+def next_module_to_take(modules, done_ids):
+    """Where "Continue" goes: the first required module not done, else the first module
+    not done, else the first module."""
+    for candidates in ([m for m in modules if m.required], modules):
+        for module in candidates:
+            if module.pk not in done_ids:
+                return module
+    return modules[0] if modules else None
+
+
+def courses_to_take_next(user, course, limit=3):
+    """After finishing a course: the courses it opens (those that need it first), then
+    others in its programme, leaving out any the person has finished or is taking."""
+    taken = set(Enrolment.objects.filter(user=user).exclude(
+        status=Enrolment.Status.WITHDRAWN).values_list("course_id", flat=True))
+    live = CoursePage.objects.live().exclude(pk__in=taken | {course.pk})
+    opened = list(live.filter(prerequisites=course).order_by("title")[:limit])
+    others = []
+    if course.programme_id and len(opened) < limit:
+        others = list(live.filter(programme_id=course.programme_id)
+                      .exclude(pk__in=[c.pk for c in opened])
+                      .order_by("title")[:limit - len(opened)])
+    if len(opened) + len(others) < limit:
+        others += list(live.exclude(pk__in=[c.pk for c in opened + others])
+                       .order_by("title")[:limit - len(opened) - len(others)])
+    return opened + others
+
+
 def course_progress_for(user, course, modules, prerequisites=None):
     """What the course page shows a learner about themselves."""
     required = [m for m in modules if m.required]
     state = {"enrolment": None, "completed_ids": set(), "percent": 0, "certificate": None,
              "can_enrol": False, "refusal": "", "assignment": None, "latest_completed": None,
-             "required_count": len(required), "done_count": 0}
+             "required_count": len(required), "done_count": 0, "overdue": False,
+             "next_module": None}
     if not course.enrolment_open:
         state["refusal"] = "Enrolment on this course is closed."
     if course.pk is None:
@@ -143,7 +172,10 @@ def course_progress_for(user, course, modules, prerequisites=None):
     state["latest_completed"] = completed
     if completed is not None:
         state["certificate"] = getattr(completed, "certificate", None)
-    state["assignment"] = Assignment.objects.filter(user=user, course=course).first()
+    assignment = Assignment.objects.filter(user=user, course=course).first()
+    if assignment is not None and not completed_assignment_ids([assignment]):
+        state["assignment"] = assignment
+        state["overdue"] = assignment.due_on < timezone.localdate()
     if active is not None:
         state["enrolment"] = active
         done = set(ModuleCompletion.objects.filter(enrolment=active)
@@ -151,6 +183,7 @@ def course_progress_for(user, course, modules, prerequisites=None):
         state["completed_ids"] = done
         state["done_count"] = len([m for m in required if m.pk in done])
         state["percent"] = _percent(state["done_count"], len(required))
+        state["next_module"] = next_module_to_take(modules, done)
     elif course.enrolment_open:
         missing = missing_prerequisites(user, course, prerequisites)
         if missing:

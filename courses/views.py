@@ -67,10 +67,27 @@ def unenrol(request, course_id):
 
 def _after_module_action(request, module, certificate):
     if certificate is not None:
-        messages.success(request, f"You have completed {certificate.course_title}. "
-                                  "Your certificate is ready.")
+        if certificate.course_id:
+            return redirect("courses:course_completed", certificate.course_id)
         return redirect("courses:my_learning")
     return None
+
+
+@login_required
+def course_completed(request, course_id):
+    """The page a learner reaches on finishing a course: the certificate, a prompt to
+    reflect for their CPD record, and what to take next."""
+    course = _get_course(course_id)
+    certificate = (Certificate.objects.filter(user=request.user, course=course)
+                   .order_by("-issued_on", "-pk").first())
+    if certificate is None:
+        return redirect(course.url)
+    cpd_entry = CPDEntry.objects.filter(user=request.user, source_type="certificate",
+                                        source_id=certificate.pk).first()
+    return render(request, "courses/course_completed.html", {
+        "course": course, "certificate": certificate, "cpd_entry": cpd_entry,
+        "next_courses": services.courses_to_take_next(request.user, course),
+    })
 
 
 @login_required
