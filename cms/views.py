@@ -100,3 +100,21 @@ def personal_home(request):
     from cms.home import panels_for
 
     return render(request, "cms/personal_home.html", {"panels": panels_for(request)})
+
+
+@login_required
+def my_bookings(request):
+    """Every booking the person holds (events, mentoring, ...), from every app's
+    `register_my_bookings` hook: upcoming, past and cancelled."""
+    from cms.home import bookings_for
+
+    found = bookings_for(request)
+    return render(request, "cms/my_bookings.html", {
+        **found,
+        "sections": [
+            ("upcoming", "Upcoming", found["upcoming"],
+             'You have nothing booked. <a href="/events/">Find an event</a>.'),
+            ("past", "Past", found["past"], "Nothing yet."),
+            ("cancelled", "Cancelled", found["cancelled"], "Nothing cancelled."),
+        ],
+    })

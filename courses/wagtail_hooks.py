@@ -3,6 +3,7 @@ learning (enrolments, certificates, assignments, CPD entries) with CSV/XLSX expo
 
 from django.urls import path
 from django.utils.functional import cached_property
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.permissions import register_permission_policy
@@ -133,3 +134,10 @@ class LearningGroup(SnippetViewSetGroup):
 
 
 register_snippet(LearningGroup)
+
+
+@hooks.register("register_home_panels")
+def home_panels(request):
+    from courses.home import home_panels
+
+    return home_panels(request)

@@ -94,3 +94,17 @@ def announce_changes(request, page):
     """Staff moved an event's time or place: tell everyone booked, with an updated .ics."""
     if isinstance(page.specific, EventPage):
         services.announce_event_changes(page.specific, by=request.user)
+
+
+@hooks.register("register_home_panels")
+def home_panels(request):
+    from events.home import home_panels
+
+    return home_panels(request)
+
+
+@hooks.register("register_my_bookings")
+def my_bookings(request):
+    from events.home import booking_lines
+
+    return booking_lines(request)

@@ -269,6 +269,7 @@ def booking_detail(request, pk):
         "reason_form": ReasonForm(),
         "started": booking.slot.starts_at <= now,
         "finished": booking.slot.ends_at <= now,
+        "session_title": session_title(booking, user),
     }
     if is_mentor and context["started"] and booking.status != MentoringBooking.Status.CANCELLED:
         context["outcome_form"] = SessionOutcomeForm(initial={
@@ -280,6 +281,13 @@ def booking_detail(request, pk):
     ):
         context["feedback_form"] = FeedbackForm(instance=booking)
     return render(request, "secondments/mentoring_booking.html", context)
+
+
+def session_title(booking, user):
+    """A session is named by the other person and the day: "Margaret Holt, 3 March 2027"."""
+    other = booking.mentee if booking.slot.mentor.user_id == user.pk else booking.slot.mentor.user
+    name = other.get_full_name() or other.email
+    return f"Mentoring with {name}, {timezone.localtime(booking.slot.starts_at):%-d %B %Y}"
 
 
 @login_required

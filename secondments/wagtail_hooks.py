@@ -6,6 +6,7 @@ status alone."""
 
 from django.urls import path
 from django.utils.functional import cached_property
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -138,3 +139,17 @@ class LeadershipGroup(SnippetViewSetGroup):
 
 
 register_snippet(LeadershipGroup)
+
+
+@hooks.register("register_home_panels")
+def home_panels(request):
+    from secondments.home import home_panels
+
+    return home_panels(request)
+
+
+@hooks.register("register_my_bookings")
+def my_bookings(request):
+    from secondments.home import booking_lines
+
+    return booking_lines(request)
