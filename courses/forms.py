@@ -29,7 +29,9 @@ class CPDEntryForm(forms.ModelForm):
                   "impact_on_practice", "impact_on_people", "peer_reflection", "peer_role",
                   "standards"]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}),
+            # A date input only takes an ISO date as its value: in any other format the
+            # browser shows the field blank.
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "what_learnt": forms.Textarea(attrs={"rows": 4}),
             "impact_on_practice": forms.Textarea(attrs={"rows": 4}),
             "impact_on_people": forms.Textarea(attrs={"rows": 4}),
@@ -54,8 +56,9 @@ class AssignmentForm(forms.Form):
         label="Team members", queryset=None, widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Choose at least one team member."},
     )
-    due_on = forms.DateField(label="Due date", widget=forms.DateInput(attrs={"type": "date"}),
-                             help_text="For example, 27 3 2027.")
+    due_on = forms.DateField(
+        label="Due date", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="The day by which they should finish the course.")
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)

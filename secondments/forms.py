@@ -164,11 +164,11 @@ class FeedbackForm(forms.ModelForm):
 
 class SlotForm(forms.Form):
     date = forms.DateField(
-        label="Date", widget=forms.DateInput(attrs={"type": "date"}),
+        label="Date", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"required": "Enter the date.", "invalid": "Enter a real date."},
     )
     start_time = forms.TimeField(
-        label="Start time", widget=forms.TimeInput(attrs={"type": "time"}),
+        label="Start time", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         error_messages={"required": "Enter the start time.",
                         "invalid": "Enter a time like 09:30."},
     )
