@@ -244,6 +244,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Restorative Practice Centre 
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LANGUAGE_CODE = "en-gb"
+# Plain-English wording for the login library's pages (locale/en_GB/LC_MESSAGES).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

@@ -110,3 +110,32 @@ def test_book_a_place_is_within_the_first_ten_tab_stops(browser, live_server, de
             break
     assert stops[-1] == "Book a place", stops
     context.close()
+
+
+PERSONA_PAGES = {
+    "practitioner@example.org": ["/home/", "/learning/", "/learning/cpd/", "/bookings/",
+                                 "/courses/", "/courses/leeds-practice-model/",
+                                 "/courses/leeds-practice-model/rethink-formulation/",
+                                 "/events/", "/events/fgc-learning-event/", "/learning/cpd/add/",
+                                 "/accounts/profile/", "/search/?q=restorative"],
+    "manager@example.org": ["/home/", "/learning/team/", "/learning/team/assign/"],
+    "leader@example.org": ["/home/", "/leadership/", "/leadership/mentors/",
+                           "/leadership/applications/", "/secondments/", "/bookings/"],
+    "mentor@example.org": ["/home/", "/leadership/mentoring/", "/bookings/"],
+}
+
+
+def test_no_main_page_scrolls_sideways_at_320_px(browser, live_server, demo_content):
+    too_wide = []
+    for email, paths in PERSONA_PAGES.items():
+        context = browser.new_context(base_url=live_server.url,
+                                      viewport={"width": 320, "height": 640})
+        page = context.new_page()
+        sign_in_as(page, email)
+        for path in paths:
+            page.goto(path)
+            overflow = page.evaluate(SIDEWAYS_JS)
+            if overflow > 0:
+                too_wide.append(f"{email} {path}: {overflow}px")
+        context.close()
+    assert too_wide == []
