@@ -15,4 +15,17 @@
       }
     });
   }
+  // Stacked table rows on a phone: each cell is labelled with its column's heading.
+  document.querySelectorAll("table.table").forEach(function (table) {
+    var headings = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+      return th.textContent.trim();
+    });
+    table.querySelectorAll("tbody tr").forEach(function (row) {
+      Array.prototype.forEach.call(row.children, function (cell, index) {
+        if (cell.tagName === "TD" && headings[index] && !cell.hasAttribute("data-label")) {
+          cell.setAttribute("data-label", headings[index]);
+        }
+      });
+    });
+  });
 })();
