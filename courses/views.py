@@ -113,6 +113,16 @@ def submit_check(request, module_id, check_id):
     module = _get_module(module_id)
     answers = {key[2:]: request.POST.getlist(key)[:50] for key in request.POST
                if key.startswith("q-")}
+    value = dict(module.knowledge_checks()).get(check_id)
+    if value is not None:
+        errors = services.knowledge_check_errors(services.questions_of(value), answers)
+        if errors:
+            # GOV.UK's error pattern: the page again, with the answers given, an error at
+            # each question and a summary linking to them.
+            request.posted_checks = {check_id: {"answers": answers, "errors": errors}}
+            response = module.serve(request)
+            response.status_code = 200
+            return response
     try:
         attempt = services.submit_knowledge_check(request.user, module, check_id, answers)
     except services.LearningError as error:

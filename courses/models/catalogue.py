@@ -246,5 +246,7 @@ class ModulePage(ViewRestrictionsFromCacheMixin, Page):
         from courses.services import module_context_for
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(module_context_for(request.user, self))
+        # A knowledge check posted with errors is shown again with them (see views).
+        context.update(module_context_for(request.user, self,
+                                          posted=getattr(request, "posted_checks", None)))
         return context

@@ -29,3 +29,8 @@
     });
   });
 })();
+// An error summary shown after a post takes the focus, as GOV.UK's does.
+(function () {
+  var summary = document.querySelector("[data-focus-on-load]");
+  if (summary) { summary.focus(); }
+})();
