@@ -83,3 +83,13 @@ def bookings_for(request, hook_name="register_my_bookings"):
     cancelled = sorted((b for b in lines if b.state == CANCELLED), key=lambda b: b.start,
                        reverse=True)
     return {"upcoming": upcoming, "past": past, "cancelled": cancelled}
+
+
+# --- Search ----------------------------------------------------------------------------------
+
+def search_groups(request, query, hook_name="register_search_results"):
+    """Results that are not pages, from each app: [{"kind": "Mentors", "lines": [Line]}]."""
+    groups = []
+    for results_of in hooks.get_hooks(hook_name):
+        groups.extend(group for group in results_of(request, query) or [] if group["lines"])
+    return groups

@@ -67,13 +67,28 @@ def calendar_feed(request, token):
     return response
 
 
+SEARCH_PAGE_LIMIT = 60
+
+
 def search(request):
+    """Pages of every kind, grouped by kind, then whatever else each app finds (mentors,
+    venues, ...) through its `register_search_results` hook."""
+    from cms.home import search_groups
+
     query = request.GET.get("q", "").strip()[:200]
-    results = Page.objects.none()
+    groups = []
     if query:
-        results = Page.objects.live().public().specific().search(query)
-    page = Paginator(results, 10).get_page(request.GET.get("page"))
-    return render(request, "cms/search.html", {"query": query, "results": page})
+        pages = list(Page.objects.live().public().specific().search(query)[:SEARCH_PAGE_LIMIT])
+        by_kind = {}
+        for result in pages:
+            kind = result.specific_class._meta.verbose_name_plural.capitalize()
+            by_kind.setdefault(kind, []).append(result)
+        groups = [{"kind": kind, "pages": found} for kind, found in by_kind.items()]
+        groups += search_groups(request, query)
+    return render(request, "cms/search.html", {
+        "query": query, "groups": groups,
+        "count": sum(len(g.get("pages", [])) + len(g.get("lines", [])) for g in groups),
+    })
 
 
 def serve_page(request, path):

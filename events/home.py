@@ -77,3 +77,26 @@ def home_panels(request):
         order=40, more_url=reverse("events:my_bookings"), more_label="All your bookings",
         empty="You have no events booked."))
     return panels
+
+
+def search_results(request, query):
+    """Venues by name, address or postcode, each with its coming events."""
+    from django.db.models import Q
+
+    from events.models import EventPage, Venue
+
+    words = query.split()[:5]
+    venues = Venue.objects.all()
+    for word in words:
+        venues = venues.filter(Q(name__icontains=word) | Q(address__icontains=word)
+                               | Q(postcode__icontains=word))
+    lines = []
+    for venue in venues[:10]:
+        events = EventPage.objects.live().public().filter(
+            venue=venue, start__gte=timezone.now()).order_by("start")[:3]
+        coming = ", ".join(e.title for e in events)
+        lines.append(Line(
+            title=venue.name,
+            meta=" ".join(venue.address.split()) + (f". Coming up: {coming}." if coming else ""),
+            url=events[0].url if events else ""))
+    return [{"kind": "Venues", "lines": lines}]

@@ -108,3 +108,10 @@ def my_bookings(request):
     from events.home import booking_lines
 
     return booking_lines(request)
+
+
+@hooks.register("register_search_results")
+def search_results(request, query):
+    from events.home import search_results
+
+    return search_results(request, query)

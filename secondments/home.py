@@ -80,3 +80,24 @@ def home_panels(request):
             more_label="Your mentoring and availability",
             empty="Nobody has booked your next sessions yet."))
     return panels
+
+
+def search_results(request, query):
+    """Mentors by name, role, biography or expertise. The directory is for signed-in
+    visiting leaders and staff; a visitor is pointed at it without names."""
+    from cms import roles
+    from secondments.models import MentorProfile
+
+    if not (request.user.is_authenticated and (roles.is_visiting_leader(request.user)
+                                               or roles.is_centre_staff(request.user))):
+        return []
+    words = query.split()[:5]
+    mentors = MentorProfile.objects.filter(is_active=True).select_related("user")
+    for word in words:
+        mentors = mentors.filter(Q(user__full_name__icontains=word) | Q(role__icontains=word)
+                                 | Q(biography__icontains=word)
+                                 | Q(expertise__name__icontains=word))
+    return [{"kind": "Mentors", "lines": [
+        Line(title=m.user.full_name or m.user.email, meta=m.role,
+             url=reverse("secondments:mentor_detail", args=[m.pk]))
+        for m in mentors.distinct()[:20]]}]

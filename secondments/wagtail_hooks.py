@@ -153,3 +153,10 @@ def my_bookings(request):
     from secondments.home import booking_lines
 
     return booking_lines(request)
+
+
+@hooks.register("register_search_results")
+def search_results(request, query):
+    from secondments.home import search_results
+
+    return search_results(request, query)

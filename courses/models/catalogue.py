@@ -228,7 +228,9 @@ class ModulePage(ViewRestrictionsFromCacheMixin, Page):
         FieldPanel("introduction"),
         FieldPanel("body"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    # The module's own text is searchable ("social discipline window" finds its module).
+    search_fields = Page.search_fields + [index.SearchField("introduction"),
+                                          index.SearchField("body")]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
 
