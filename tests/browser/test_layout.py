@@ -71,6 +71,7 @@ def test_on_a_phone_the_sections_wait_behind_menu_and_the_heading_is_in_the_firs
         page = context.new_page()
         sign_in_as(page, "practitioner@example.org")
         for path in ["/events/fgc-learning-event/", "/courses/leeds-practice-model/", "/home/",
+                     "/courses/family-group-conferences/",
                      "/learning/"]:
             page.goto(path)
             heading = page.locator("main h1").bounding_box()
