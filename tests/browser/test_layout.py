@@ -4,7 +4,6 @@ the phone's first screen shows the page's heading, and no page scrolls sideways.
 import pytest
 
 from cms.demo import DEFAULT_PASSWORD
-from cms.models import User
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

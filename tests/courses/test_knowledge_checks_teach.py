@@ -80,7 +80,7 @@ def _question(multiple, *correct):
     block = QuestionBlock()
     return block.to_python({"question": "Which?", "multiple": multiple, "explanation": "",
                             "answers": [{"text": t, "correct": c, "explanation": ""}
-                                        for t, c in zip("abc", correct)]})
+                                        for t, c in zip("abc"[:len(correct)], correct, strict=True)]})
 
 
 @pytest.mark.parametrize("multiple,correct", [(False, (False, False)),
