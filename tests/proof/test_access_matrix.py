@@ -58,11 +58,16 @@ EXPECTED = {
     # sign in): anyone holding it reads it; a wrong token is a 404 (tested below).
     "calendar_feed": (lambda w: {"token": w.alice.calendar_token}, PUBLIC),
     "search": (None, PUBLIC),
+    "personal_home": (None, SIGNED_IN),
     "healthz": (None, PUBLIC),
     # courses
     "courses:my_learning": (None, SIGNED_IN),
     "courses:enrol": (lambda w: {"course_id": w.open_course.pk}, POST_ONLY),
     "courses:unenrol": (lambda w: {"course_id": w.course.pk}, POST_ONLY),
+    # Only the holder of a certificate sees the course's completion page; others are sent
+    # to the course page.
+    "courses:course_completed": (lambda w: {"course_id": w.course.pk},
+                                 only("alice", other=302)),
     "courses:complete_module": (lambda w: {"module_id": w.modules[0].pk}, POST_ONLY),
     "courses:submit_check": (lambda w: {"module_id": w.modules[1].pk, "check_id": "check-1"},
                              POST_ONLY),
