@@ -61,6 +61,7 @@ def home_panels(request):
             Line(title=f"Mentoring with {_other_name(b, user)}", url=b.get_absolute_url(),
                  meta=f"{b.slot.starts_at:%A %-d %B, %H:%M} · {b.slot.get_mode_display()}")
             for b in mine], order=45))
+    panels += _leader_panels(user)
     mentoring = MentoringBooking.objects.filter(slot__mentor__user=user).select_related(
         "slot", "mentee")
     upcoming = list(mentoring.filter(status=Status.BOOKED, slot__ends_at__gt=now)
@@ -101,3 +102,28 @@ def search_results(request, query):
         Line(title=m.user.full_name or m.user.email, meta=m.role,
              url=reverse("secondments:mentor_detail", args=[m.pk]))
         for m in mentors.distinct()[:20]]}]
+
+
+def _leader_panels(user):
+    """A visiting leader's secondment applications, an offer to answer first, and the way
+    to a mentor."""
+    from cms import roles
+    from secondments.models import SecondmentApplication
+
+    if not roles.is_visiting_leader(user):
+        return []
+    Application = SecondmentApplication
+    applications = list(Application.objects.filter(applicant=user).exclude(
+        status__in=[Application.Status.WITHDRAWN]).order_by("-created_at")[:3])
+    offered = any(a.status == Application.Status.OFFERED for a in applications)
+    return [list_panel("Your leadership development", [
+        Line(title=a.opportunity_title,
+             url=reverse("secondments:application_detail", args=[a.pk]),
+             meta="Accept or decline the offer." if a.status == Application.Status.OFFERED
+             else "", tag=a.get_status_display(), tag_colour=a.status_tag)
+        for a in applications] + [
+        Line(title="Book a session with a mentor",
+             url=reverse("secondments:mentor_directory"),
+             meta="Senior officers offer coaching and mentoring.")],
+        order=8, urgent=offered, more_url=reverse("secondments:development"),
+        more_label="My development")]

@@ -51,3 +51,12 @@ def test_the_mentors_home_lists_notes_to_write(client, slot, leader, mentor):
         html = client.get("/home/").content.decode()
     assert "Session notes to write" in html
     assert f"Mentoring with {leader.full_name}" in html
+
+
+def test_a_leaders_home_shows_their_applications_and_the_way_to_a_mentor(
+        client, application, leader):
+    client.force_login(leader)
+    html = client.get("/home/").content.decode()
+    assert "Your leadership development" in html
+    assert application.opportunity_title in html
+    assert "Book a session with a mentor" in html
