@@ -212,3 +212,25 @@ class SlotForm(forms.Form):
         if mode == MentoringSlot.Mode.VIDEO and not cleaned.get("video_link"):
             self.add_error("video_link", "Enter the video call link.")
         return cleaned
+
+
+class GoalForm(forms.ModelForm):
+    class Meta:
+        from secondments.models import DevelopmentGoal
+
+        model = DevelopmentGoal
+        fields = ["title", "plan", "reflection", "status"]
+        help_texts = {
+            "title": "For example: lead a multi-agency panel by the spring.",
+            "plan": "Sessions, shadowing, reading or a secondment. Your mentor can see this.",
+            "reflection": "What you have tried and learnt so far. Your mentor can see this.",
+        }
+        widgets = {"plan": forms.Textarea(attrs={"rows": 4}),
+                   "reflection": forms.Textarea(attrs={"rows": 4}),
+                   "status": forms.RadioSelect}
+
+
+class GoalCommentForm(forms.Form):
+    text = forms.CharField(label="Your comment", max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 3}),
+                           error_messages={"required": "Write your comment."})

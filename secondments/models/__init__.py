@@ -10,3 +10,4 @@ from secondments.models.mentoring import (  # noqa: F401
     MentorProfile,
 )
 from secondments.models.pages import SecondmentIndexPage, SecondmentOpportunityPage  # noqa: F401
+from secondments.models.development import DevelopmentGoal, GoalComment  # noqa: F401

@@ -178,6 +178,10 @@ def build_world():
         mentor_notes=MENTOR_NOTES)
     for user in (alice, bob, leader, mentor):
         user.reset_calendar_token()
+    from secondments.models import DevelopmentGoal
+
+    goal = DevelopmentGoal.objects.create(leader=leader, title="Chair a multi-agency panel",
+                                          plan="Shadow two panels.")
 
     return SimpleNamespace(
         home=home, host=host, partner=partner, team=team, other_team=other_team,
@@ -190,5 +194,6 @@ def build_world():
         booking=booking, past_event=past_event, attended=attended, sec_index=sec_index,
         opportunity=opportunity, application=application, mentor_profile=profile,
         free_slot=free_slot, booked_slot=booked_slot, session=session, past_slot=past_slot,
+        goal=goal,
         past_session=past_session,
     )

@@ -61,6 +61,12 @@ EXPECTED = {
     "personal_home": (None, SIGNED_IN),
     "healthz": (None, PUBLIC),
     # courses
+    "secondments:goal_add": (None, SIGNED_IN),
+    "secondments:goal_edit": (lambda w: {"pk": w.goal.pk}, only("leader")),
+    "secondments:goal_comment": (lambda w: {"pk": w.goal.pk}, POST_ONLY),
+    "secondments:goal_agree": (lambda w: {"pk": w.goal.pk}, POST_ONLY),
+    "secondments:mentee_plan": (lambda w: {"user_id": w.leader.pk},
+                                only("mentor", *STAFF)),
     "courses:my_learning": (None, SIGNED_IN),
     "courses:enrol": (lambda w: {"course_id": w.open_course.pk}, POST_ONLY),
     "courses:unenrol": (lambda w: {"course_id": w.course.pk}, POST_ONLY),
