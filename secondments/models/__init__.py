@@ -2,6 +2,7 @@ from secondments.models.applications import (  # noqa: F401
     ApplicationHistory,
     SecondmentApplication,
 )
+from secondments.models.development import DevelopmentGoal, GoalComment  # noqa: F401
 from secondments.models.mentoring import (  # noqa: F401
     ExpertiseArea,
     MentoringBooking,
@@ -10,4 +11,3 @@ from secondments.models.mentoring import (  # noqa: F401
     MentorProfile,
 )
 from secondments.models.pages import SecondmentIndexPage, SecondmentOpportunityPage  # noqa: F401
-from secondments.models.development import DevelopmentGoal, GoalComment  # noqa: F401
