@@ -24,6 +24,7 @@ from courses.models import (
     CPDEntry,
     Enrolment,
     KnowledgeCheckAttempt,
+    ModuleCompletion,
     Programme,
 )
 
@@ -141,3 +142,15 @@ def home_panels(request):
     from courses.home import home_panels
 
     return home_panels(request)
+
+
+@hooks.register("register_protected_records")
+def learning_held_by_pages(page_ids):
+    """Course and module pages are unpublished, not deleted, once anyone has learnt there
+    (the kernel's before_delete_page rule asks)."""
+    return [
+        ("enrolments", Enrolment.objects.filter(course_id__in=page_ids).count()),
+        ("module completions",
+         ModuleCompletion.objects.filter(module_id__in=page_ids).count()),
+        ("certificates", Certificate.objects.filter(course_id__in=page_ids).count()),
+    ]

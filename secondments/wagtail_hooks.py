@@ -160,3 +160,11 @@ def search_results(request, query):
     from secondments.home import search_results
 
     return search_results(request, query)
+
+
+@hooks.register("register_protected_records")
+def applications_held_by_pages(page_ids):
+    """Opportunity pages with applications are unpublished, not deleted (the kernel's
+    before_delete_page rule asks)."""
+    return [("secondment applications",
+             SecondmentApplication.objects.filter(opportunity_id__in=page_ids).count())]

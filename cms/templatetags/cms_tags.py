@@ -40,3 +40,11 @@ def error_message(error, field):
     verb = {"select": "Choose", "radioselect": "Choose", "checkboxselectmultiple": "Choose",
             "checkbox": "Tick"}.get(widget, "Enter")
     return f"{verb} {label[:1].lower()}{label[1:]}" if not label.isupper() else f"{verb} {label}"
+
+
+@register.filter
+def flowed(text):
+    """Typed text bounded for a PDF (cms.limits.flowed): use before linebreaksbr."""
+    from cms.limits import flowed as flow
+
+    return flow(text)

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('secondments', '0002_report_indexes'),
+        ('secondments', '0003_bound_free_text'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
