@@ -232,7 +232,7 @@ class SlotForm(LengthMessages, forms.Form):
         return cleaned
 
 
-class GoalForm(forms.ModelForm):
+class GoalForm(LengthMessages, forms.ModelForm):
     class Meta:
         from secondments.models import DevelopmentGoal
 
@@ -248,7 +248,7 @@ class GoalForm(forms.ModelForm):
                    "status": forms.RadioSelect}
 
 
-class GoalCommentForm(forms.Form):
+class GoalCommentForm(LengthMessages, forms.Form):
     text = forms.CharField(label="Your comment", max_length=2000,
                            widget=forms.Textarea(attrs={"rows": 3}),
                            error_messages={"required": "Write your comment."})
