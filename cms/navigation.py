@@ -48,21 +48,24 @@ def breadcrumbs_for(page, request):
     return shared_fragment(f"breadcrumbs:{site.pk if site else ''}:{page.pk}", build)
 
 
-def _link(label, url_name):
+def _link(label, url_name, primary=False):
     try:
-        return {"label": label, "url": reverse(url_name)}
+        return {"label": label, "url": reverse(url_name), "primary": primary}
     except NoReverseMatch:
         # The app that serves this link is not installed in this build.
         return None
 
 
 def personal_links(user):
+    """The person's own pages. The few marked primary stay in the header's compact row at
+    every width; the rest sit behind the Menu button on a phone."""
     if not user.is_authenticated:
         return []
     links = [
-        _link("My learning", "courses:my_learning"),
+        _link("Home", "personal_home", primary=True),
+        _link("My learning", "courses:my_learning", primary=True),
+        _link("My bookings", "events:my_bookings", primary=True),
         _link("CPD record", "cpd:record"),
-        _link("My bookings", "events:my_bookings"),
     ]
     if roles.is_team_manager(user) or roles.is_centre_staff(user):
         links.append(_link("Team training", "courses:team_matrix"))
@@ -74,5 +77,5 @@ def personal_links(user):
         links.append(_link("My mentoring", "secondments:mentor_dashboard"))
     links.append(_link("Profile", "profile"))
     if roles.can_access_admin(user):
-        links.append({"label": "Admin", "url": "/admin/"})
+        links.append({"label": "Admin", "url": "/admin/", "primary": False})
     return [link for link in links if link]

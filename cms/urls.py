@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/login/", RedirectView.as_view(url="/accounts/login/?next=/admin/", query_string=False)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("home/", views.personal_home, name="personal_home"),
     path("accounts/profile/", views.profile, name="profile"),
     path("accounts/my-data/", views.download_my_data, name="download_my_data"),
     path("accounts/delete/", views.erase_my_account, name="erase_my_account"),

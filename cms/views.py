@@ -5,7 +5,6 @@ import sys
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -71,6 +70,8 @@ def calendar_feed(request, token):
     return response
 
 
+SEARCH_PAGE_LIMIT = 60
+
 SEARCH_WORDS = 12
 
 
@@ -82,13 +83,25 @@ def search_terms(query):
 
 
 def search(request):
+    """Pages of every kind, grouped by kind, then whatever else each app finds (mentors,
+    venues, ...) through its `register_search_results` hook."""
+    from cms.home import search_groups
+
     query = request.GET.get("q", "").strip()[:200]
-    results = Page.objects.none()
+    groups = []
     terms = search_terms(query)
     if terms:
-        results = Page.objects.live().public().specific().search(terms)
-    page = Paginator(results, 10).get_page(request.GET.get("page"))
-    return render(request, "cms/search.html", {"query": query, "results": page})
+        pages = list(Page.objects.live().public().specific().search(terms)[:SEARCH_PAGE_LIMIT])
+        by_kind = {}
+        for result in pages:
+            kind = result.specific_class._meta.verbose_name_plural.capitalize()
+            by_kind.setdefault(kind, []).append(result)
+        groups = [{"kind": kind, "pages": found} for kind, found in by_kind.items()]
+        groups += search_groups(request, terms)
+    return render(request, "cms/search.html", {
+        "query": query, "groups": groups,
+        "count": sum(len(g.get("pages", [])) + len(g.get("lines", [])) for g in groups),
+    })
 
 
 def serve_page(request, path):
@@ -123,3 +136,29 @@ def server_error(request):
         response["Cache-Control"] = "no-store"
         return response
     return render(request, "500.html", status=500)
+
+
+@login_required
+def personal_home(request):
+    """What is due for this person, from every app (see cms.home)."""
+    from cms.home import panels_for
+
+    return render(request, "cms/personal_home.html", {"panels": panels_for(request)})
+
+
+@login_required
+def my_bookings(request):
+    """Every booking the person holds (events, mentoring, ...), from every app's
+    `register_my_bookings` hook: upcoming, past and cancelled."""
+    from cms.home import bookings_for
+
+    found = bookings_for(request)
+    return render(request, "cms/my_bookings.html", {
+        **found,
+        "sections": [
+            ("upcoming", "Upcoming", found["upcoming"],
+             'You have nothing booked. <a href="/events/">Find an event</a>.'),
+            ("past", "Past", found["past"], "Nothing yet."),
+            ("cancelled", "Cancelled", found["cancelled"], "Nothing cancelled."),
+        ],
+    })

@@ -2,7 +2,10 @@
 and knowledge checks. Every block in a StreamField, and every item in a ListBlock, has a
 stable id, so answers and reflections are stored against ids that survive edits."""
 
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.blocks import BaseStreamBlock
@@ -53,6 +56,21 @@ class QuestionBlock(blocks.StructBlock):
     class Meta:
         label = "Question"
         label_format = "{question}"
+
+    def clean(self, value):
+        """A question a learner can answer right: at least one correct answer, and exactly
+        one when only one may be chosen."""
+        value = super().clean(value)
+        correct = sum(1 for answer in value["answers"] if answer["correct"])
+        if correct == 0:
+            message = "Tick Correct on the right answer: this question has none."
+        elif correct > 1 and not value["multiple"]:
+            message = (f"This question has {correct} correct answers but a learner may "
+                       "choose only one: tick one answer as correct, or tick "
+                       "'Multiple' to let learners choose several.")
+        else:
+            return value
+        raise StructBlockValidationError(non_block_errors=ErrorList([ValidationError(message)]))
 
 
 class KnowledgeCheckBlock(blocks.StructBlock):

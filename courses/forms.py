@@ -31,9 +31,10 @@ class AssignmentForm(forms.Form):
         label="Team members", queryset=None, widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Choose at least one team member."},
     )
-    due_on = forms.DateField(label="Due date", widget=forms.DateInput(attrs={"type": "date"}),
-                             validators=[DateRangeValidator(years_ahead=5)],
-                             help_text="For example, 27 3 2027.")
+    due_on = forms.DateField(
+        label="Due date", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[DateRangeValidator(years_ahead=5)],
+        help_text="The day by which they should finish the course.")
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)

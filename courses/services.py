@@ -4,6 +4,7 @@ all call these functions; each keeps one rule and says which in its docstring.""
 
 import calendar
 import datetime
+import random
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
@@ -58,6 +59,9 @@ def _questions(check_value):
             "answers": answers,
         })
     return questions
+
+
+questions_of = _questions
 
 
 def score_knowledge_check(check_value, answers):
@@ -121,12 +125,41 @@ def _percent(done, total):
     return round(100 * done / total) if total else 0
 
 
+def next_module_to_take(modules, done_ids):
+    """Where "Continue" goes: the first required module not done, else the first module
+    not done, else the first module."""
+    for candidates in ([m for m in modules if m.required], modules):
+        for module in candidates:
+            if module.pk not in done_ids:
+                return module
+    return modules[0] if modules else None
+
+
+def courses_to_take_next(user, course, limit=3):
+    """After finishing a course: the courses it opens (those that need it first), then
+    others in its programme, leaving out any the person has finished or is taking."""
+    taken = set(Enrolment.objects.filter(user=user).exclude(
+        status=Enrolment.Status.WITHDRAWN).values_list("course_id", flat=True))
+    live = CoursePage.objects.live().exclude(pk__in=taken | {course.pk})
+    opened = list(live.filter(prerequisites=course).order_by("title")[:limit])
+    others = []
+    if course.programme_id and len(opened) < limit:
+        others = list(live.filter(programme_id=course.programme_id)
+                      .exclude(pk__in=[c.pk for c in opened])
+                      .order_by("title")[:limit - len(opened)])
+    if len(opened) + len(others) < limit:
+        others += list(live.exclude(pk__in=[c.pk for c in opened + others])
+                       .order_by("title")[:limit - len(opened) - len(others)])
+    return opened + others
+
+
 def course_progress_for(user, course, modules, prerequisites=None):
     """What the course page shows a learner about themselves."""
     required = [m for m in modules if m.required]
     state = {"enrolment": None, "completed_ids": set(), "percent": 0, "certificate": None,
              "can_enrol": False, "refusal": "", "assignment": None, "latest_completed": None,
-             "required_count": len(required), "done_count": 0}
+             "required_count": len(required), "done_count": 0, "overdue": False,
+             "next_module": None}
     if not course.enrolment_open:
         state["refusal"] = "Enrolment on this course is closed."
     if course.pk is None:
@@ -143,7 +176,10 @@ def course_progress_for(user, course, modules, prerequisites=None):
     state["latest_completed"] = completed
     if completed is not None:
         state["certificate"] = getattr(completed, "certificate", None)
-    state["assignment"] = Assignment.objects.filter(user=user, course=course).first()
+    assignment = Assignment.objects.filter(user=user, course=course).first()
+    if assignment is not None and not completed_assignment_ids([assignment]):
+        state["assignment"] = assignment
+        state["overdue"] = assignment.due_on < timezone.localdate()
     if active is not None:
         state["enrolment"] = active
         done = set(ModuleCompletion.objects.filter(enrolment=active)
@@ -151,6 +187,7 @@ def course_progress_for(user, course, modules, prerequisites=None):
         state["completed_ids"] = done
         state["done_count"] = len([m for m in required if m.pk in done])
         state["percent"] = _percent(state["done_count"], len(required))
+        state["next_module"] = next_module_to_take(modules, done)
     elif course.enrolment_open:
         missing = missing_prerequisites(user, course, prerequisites)
         if missing:
@@ -161,7 +198,7 @@ def course_progress_for(user, course, modules, prerequisites=None):
     return state
 
 
-def module_context_for(user, module):
+def module_context_for(user, module, posted=None):
     """Everything a module page shows: where it sits in its course, the learner's
     progress, their latest attempt at each knowledge check and their own reflections."""
     course = shared_fragment(
@@ -179,23 +216,42 @@ def module_context_for(user, module):
     enrolment = active_enrolment(user, course) if course and saved else None
     done = set()
     latest = {}
+    attempts = {}
     reflections = {}
     if enrolment is not None:
         done = set(ModuleCompletion.objects.filter(enrolment=enrolment)
                    .values_list("module_id", flat=True))
         for attempt in KnowledgeCheckAttempt.objects.filter(enrolment=enrolment, module=module):
             latest.setdefault(attempt.check_id, attempt)
+            attempts[attempt.check_id] = attempts.get(attempt.check_id, 0) + 1
     if user.is_authenticated and saved:
         reflections = {r.prompt_id: r.text for r in Reflection.objects.filter(
             user=user, module=module)}
     checks = []
+    posted = posted or {}
     for check_id, value in module.knowledge_checks():
         attempt = latest.get(check_id)
         results = None
         if attempt is not None:
             _, results = score_knowledge_check(value, attempt.answers)
-        checks.append({"id": check_id, "value": value, "questions": _questions(value),
-                       "attempt": attempt, "results": results})
+        # The answers shown ticked: those just posted (when they had errors), else those of
+        # the last attempt, so a learner who failed changes only what was wrong.
+        if check_id in posted:
+            chosen = posted[check_id]["answers"]
+        elif attempt is not None and not attempt.passed:
+            chosen = attempt.answers
+        else:
+            chosen = {}
+        seed = f"{enrolment.pk if enrolment else 0}:{check_id}:{attempts.get(check_id, 0)}"
+        questions = shuffled_answers(_questions(value), seed)
+        by_id = {r["id"]: r for r in results or []}
+        errors = posted.get(check_id, {}).get("errors", {})
+        for q in questions:
+            q["chosen"] = set(chosen.get(q["id"], []))
+            q["error"] = errors.get(q["id"], "")
+            q["result"] = by_id.get(q["id"])
+        checks.append({"id": check_id, "value": value, "questions": questions,
+                       "attempt": attempt, "results": results, "errors": errors})
     required = [m for m in modules if m.required]
     done_required = len([m for m in required if m.pk in done])
     checks_by_id = {c["id"]: c for c in checks}
@@ -313,6 +369,28 @@ def complete_module(user, module, by=None, notify=True):
         return _complete_if_done(enrolment, by=by or user, notify=notify)
 
 
+def knowledge_check_errors(questions, answers):
+    """What stops an attempt being scored, per question id: a question left unanswered,
+    or more than one answer to a single-choice question."""
+    errors = {}
+    for q in questions:
+        valid = {a["id"] for a in q["answers"]}
+        chosen = [a for a in answers.get(q["id"], []) if a in valid]
+        if not chosen:
+            errors[q["id"]] = f"Answer question {q['number']}: choose " + (
+                "at least one answer." if q["multiple"] else "an answer.")
+        elif not q["multiple"] and len(chosen) > 1:
+            errors[q["id"]] = f"Choose one answer for question {q['number']}."
+    return errors
+
+
+def shuffled_answers(questions, seed):
+    """Each question's answers in an order of their own for one attempt: the same on every
+    load of the page until the learner submits, different for the next attempt."""
+    rng = random.Random(seed)
+    return [{**q, "answers": rng.sample(q["answers"], len(q["answers"]))} for q in questions]
+
+
 def submit_knowledge_check(user, module, check_id, answers, notify=True):
     """Score an attempt on the server and store it, every attempt kept. Passing the last
     check of a module completes the module (and perhaps the course)."""
@@ -321,13 +399,9 @@ def submit_knowledge_check(user, module, check_id, answers, notify=True):
         raise LearningError("That knowledge check is not in this module.")
     value = checks[check_id]
     questions = _questions(value)
-    for q in questions:
-        valid = {a["id"] for a in q["answers"]}
-        chosen = [a for a in answers.get(q["id"], []) if a in valid]
-        if not chosen:
-            raise LearningError(f"Answer question {q['number']}.")
-        if not q["multiple"] and len(chosen) > 1:
-            raise LearningError(f"Choose one answer for question {q['number']}.")
+    errors = knowledge_check_errors(questions, answers)
+    if errors:
+        raise LearningError(next(iter(errors.values())))
     clean = {q["id"]: sorted({a for a in answers.get(q["id"], [])
                               if a in {x["id"] for x in q["answers"]}}) for q in questions}
     score, _ = score_knowledge_check(value, clean)

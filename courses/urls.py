@@ -8,6 +8,8 @@ urlpatterns = [
     path("learning/", views.my_learning, name="my_learning"),
     path("learning/courses/<int:course_id>/enrol/", views.enrol, name="enrol"),
     path("learning/courses/<int:course_id>/unenrol/", views.unenrol, name="unenrol"),
+    path("learning/courses/<int:course_id>/completed/", views.course_completed,
+         name="course_completed"),
     path("learning/modules/<int:module_id>/complete/", views.complete_module,
          name="complete_module"),
     path("learning/modules/<int:module_id>/checks/<str:check_id>/", views.submit_check,

@@ -18,6 +18,7 @@ from courses import reports, services
 from courses.certificates import certificate_pdf as build_certificate_pdf
 from courses.forms import AssignmentForm, ReflectionForm
 from courses.models import Certificate, CourseIndexPage, CoursePage, ModulePage
+from cpd.models import CPDEntry
 
 
 def _get_course(course_id):
@@ -65,10 +66,27 @@ def unenrol(request, course_id):
 
 def _after_module_action(request, module, certificate):
     if certificate is not None:
-        messages.success(request, f"You have completed {certificate.course_title}. "
-                                  "Your certificate is ready.")
+        if certificate.course_id:
+            return redirect("courses:course_completed", certificate.course_id)
         return redirect("courses:my_learning")
     return None
+
+
+@login_required
+def course_completed(request, course_id):
+    """The page a learner reaches on finishing a course: the certificate, a prompt to
+    reflect for their CPD record, and what to take next."""
+    course = _get_course(course_id)
+    certificate = (Certificate.objects.filter(user=request.user, course=course)
+                   .order_by("-issued_on", "-pk").first())
+    if certificate is None:
+        return redirect(course.url)
+    cpd_entry = CPDEntry.objects.filter(user=request.user, source_type="certificate",
+                                        source_id=certificate.pk).first()
+    return render(request, "courses/course_completed.html", {
+        "course": course, "certificate": certificate, "cpd_entry": cpd_entry,
+        "next_courses": services.courses_to_take_next(request.user, course),
+    })
 
 
 @login_required
@@ -94,6 +112,16 @@ def submit_check(request, module_id, check_id):
     module = _get_module(module_id)
     answers = {key[2:]: request.POST.getlist(key)[:50] for key in request.POST
                if key.startswith("q-")}
+    value = dict(module.knowledge_checks()).get(check_id)
+    if value is not None:
+        errors = services.knowledge_check_errors(services.questions_of(value), answers)
+        if errors:
+            # GOV.UK's error pattern: the page again, with the answers given, an error at
+            # each question and a summary linking to them.
+            request.posted_checks = {check_id: {"answers": answers, "errors": errors}}
+            response = module.serve(request)
+            response.status_code = 200
+            return response
     try:
         attempt = services.submit_knowledge_check(request.user, module, check_id, answers)
     except services.LearningError as error:

@@ -217,6 +217,13 @@ def register_course_training():
     ]
 
 
+@hooks.register("register_home_panels")
+def home_panels(request):
+    from courses.home import home_panels
+
+    return home_panels(request)
+
+
 @hooks.register("register_protected_records")
 def learning_held_by_pages(page_ids):
     """Course and module pages are unpublished, not deleted, once anyone has learnt there

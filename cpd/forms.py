@@ -11,7 +11,7 @@ class CPDEntryForm(LengthMessages, forms.ModelForm):
                   "impact_on_practice", "impact_on_people", "peer_reflection", "peer_role",
                   "standards"]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}),
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "what_learnt": forms.Textarea(attrs={"rows": 4}),
             "impact_on_practice": forms.Textarea(attrs={"rows": 4}),
             "impact_on_people": forms.Textarea(attrs={"rows": 4}),

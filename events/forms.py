@@ -5,7 +5,7 @@ from cms.limits import LengthMessages
 
 class BookingForm(LengthMessages, forms.Form):
     access_requirements = forms.CharField(
-        label="Access or dietary requirements (optional)",
+        label="Access or dietary requirements",
         help_text="For example a hearing loop, step-free access or a vegetarian lunch. "
         "We delete this a few days after the event.",
         required=False,
@@ -16,7 +16,7 @@ class BookingForm(LengthMessages, forms.Form):
 
 class CancelForm(LengthMessages, forms.Form):
     reason = forms.CharField(
-        label="Reason (optional)", required=False, max_length=200,
+        label="Reason", required=False, max_length=200,
         help_text="Staff only: shown to the person in their email.",
     )
 

@@ -116,6 +116,27 @@ def register_event_training():
         20)]
 
 
+@hooks.register("register_home_panels")
+def home_panels(request):
+    from events.home import home_panels
+
+    return home_panels(request)
+
+
+@hooks.register("register_my_bookings")
+def my_bookings(request):
+    from events.home import booking_lines
+
+    return booking_lines(request)
+
+
+@hooks.register("register_search_results")
+def search_results(request, query):
+    from events.home import search_results
+
+    return search_results(request, query)
+
+
 @hooks.register("register_protected_records")
 def bookings_held_by_pages(page_ids):
     """Event pages with bookings are unpublished, not deleted (the kernel's

@@ -181,12 +181,12 @@ class FeedbackForm(LengthMessages, forms.ModelForm):
 
 class SlotForm(LengthMessages, forms.Form):
     date = forms.DateField(
-        label="Date", widget=forms.DateInput(attrs={"type": "date"}),
+        label="Date", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         validators=[DateRangeValidator(years_ahead=2)],
         error_messages={"required": "Enter the date.", "invalid": "Enter a real date."},
     )
     start_time = forms.TimeField(
-        label="Start time", widget=forms.TimeInput(attrs={"type": "time"}),
+        label="Start time", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         error_messages={"required": "Enter the start time.",
                         "invalid": "Enter a time like 09:30."},
     )
@@ -230,3 +230,25 @@ class SlotForm(LengthMessages, forms.Form):
         if mode == MentoringSlot.Mode.VIDEO and not cleaned.get("video_link"):
             self.add_error("video_link", "Enter the video call link.")
         return cleaned
+
+
+class GoalForm(LengthMessages, forms.ModelForm):
+    class Meta:
+        from secondments.models import DevelopmentGoal
+
+        model = DevelopmentGoal
+        fields = ["title", "plan", "reflection", "status"]
+        help_texts = {
+            "title": "For example: lead a multi-agency panel by the spring.",
+            "plan": "Sessions, shadowing, reading or a secondment. Your mentor can see this.",
+            "reflection": "What you have tried and learnt so far. Your mentor can see this.",
+        }
+        widgets = {"plan": forms.Textarea(attrs={"rows": 4}),
+                   "reflection": forms.Textarea(attrs={"rows": 4}),
+                   "status": forms.RadioSelect}
+
+
+class GoalCommentForm(LengthMessages, forms.Form):
+    text = forms.CharField(label="Your comment", max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 3}),
+                           error_messages={"required": "Write your comment."})

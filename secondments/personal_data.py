@@ -44,6 +44,14 @@ def export_for(user):
             }
             for b in bookings
         ],
+        "development_goals": [
+            {"goal": g.title, "plan": g.plan, "reflection": g.reflection,
+             "status": g.get_status_display(),
+             "agreed_at": g.agreed_at.isoformat() if g.agreed_at else None,
+             "comments": [{"at": c.created_at.isoformat(), "text": c.text}
+                          for c in g.comments.all()]}
+            for g in user.development_goals.prefetch_related("comments")
+        ],
         "mentor_profile": {
             "role": profile.role,
             "biography": profile.biography,
@@ -73,3 +81,5 @@ def erase_for(user):
         sponsor_name=ERASED, sponsor_email="erased@invalid.example", sponsor_comment="",
     )
     MentorProfile.objects.filter(user=user).update(is_active=False, biography=ERASED)
+    # A development plan is the person's own writing, counted in no figure: it goes.
+    user.development_goals.all().delete()

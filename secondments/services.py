@@ -612,3 +612,35 @@ def send_reminders(now=None):
                 notify(address, "secondments-booking-reminder", {"booking": booking, "slot": booking.slot, "for_mentor": for_mentor})
             sent += 1
     return sent
+
+
+# --- development plans ------------------------------------------------------------------
+
+def can_see_plan(user, leader):
+    """A development plan is read by its leader, by a mentor they have had or booked a
+    session with, and by Centre staff."""
+    if not user.is_authenticated:
+        return False
+    if user.pk == leader.pk or roles.is_centre_staff(user):
+        return True
+    return MentoringBooking.objects.filter(
+        mentee=leader, slot__mentor__user=user).exclude(
+        status=MentoringBooking.Status.CANCELLED).exists()
+
+
+def agree_goal(goal, mentor):
+    """A mentor agrees a goal and its plan: recorded with who and when."""
+    if mentor.pk == goal.leader_id or not can_see_plan(mentor, goal.leader):
+        raise SecondmentError("Only the leader's mentor can agree their plan.")
+    goal.agreed_by = mentor
+    goal.agreed_at = timezone.now()
+    goal.save(update_fields=["agreed_by", "agreed_at", "updated_at"])
+    return goal
+
+
+def comment_on_goal(goal, author, text):
+    if not can_see_plan(author, goal.leader):
+        raise SecondmentError("You cannot comment on this plan.")
+    from secondments.models import GoalComment
+
+    return GoalComment.objects.create(goal=goal, author=author, text=text[:2000])

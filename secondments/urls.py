@@ -6,6 +6,11 @@ app_name = "secondments"
 
 urlpatterns = [
     path("leadership/", views.development, name="development"),
+    path("leadership/goals/add/", views.goal_edit, name="goal_add"),
+    path("leadership/goals/<int:pk>/edit/", views.goal_edit, name="goal_edit"),
+    path("leadership/goals/<int:pk>/comment/", views.goal_comment, name="goal_comment"),
+    path("leadership/goals/<int:pk>/agree/", views.goal_agree, name="goal_agree"),
+    path("leadership/mentees/<int:user_id>/plan/", views.mentee_plan, name="mentee_plan"),
     path("leadership/opportunities/<int:page_id>/apply/", views.apply, name="apply"),
     path("leadership/applications/", views.my_applications, name="my_applications"),
     path("leadership/applications/<int:pk>/", views.application_detail,

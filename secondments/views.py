@@ -19,6 +19,8 @@ from secondments.forms import (
     ApplicationForm,
     BookingForm,
     FeedbackForm,
+    GoalCommentForm,
+    GoalForm,
     MentorDirectoryFilter,
     MentorProfileForm,
     ReasonForm,
@@ -270,6 +272,7 @@ def booking_detail(request, pk):
         "reason_form": ReasonForm(),
         "started": booking.slot.starts_at <= now,
         "finished": booking.slot.ends_at <= now,
+        "session_title": session_title(booking, user),
     }
     if is_mentor and context["started"] and booking.status != MentoringBooking.Status.CANCELLED:
         context["outcome_form"] = SessionOutcomeForm(initial={
@@ -281,6 +284,13 @@ def booking_detail(request, pk):
     ):
         context["feedback_form"] = FeedbackForm(instance=booking)
     return render(request, "secondments/mentoring_booking.html", context)
+
+
+def session_title(booking, user):
+    """A session is named by the other person and the day: "Margaret Holt, 3 March 2027"."""
+    other = booking.mentee if booking.slot.mentor.user_id == user.pk else booking.slot.mentor.user
+    name = other.get_full_name() or other.email
+    return f"Mentoring with {name}, {timezone.localtime(booking.slot.starts_at):%-d %B %Y}"
 
 
 @login_required
@@ -478,11 +488,101 @@ def development(request):
     upcoming = [b for b in sessions if b.slot.starts_at > now]
     past = [b for b in sessions if b.slot.starts_at <= now]
     event_bookings, events_url = _event_bookings(user)
+    from cms.home import panels_for
+
     return render(request, "secondments/development.html", {
+        "goals": _goals_of(user),
+        "goal_form": GoalForm(),
+        "comment_form": GoalCommentForm(),
+        # Courses, CPD and certificates come from the other apps through the kernel's
+        # home panels: this app imports none of them.
+        "learning_panels": [p for p in panels_for(request)
+                            if p.title in LEARNING_PANEL_TITLES],
         "applications": applications,
         "secondments": secondments,
         "upcoming": upcoming,
         "past": past,
         "event_bookings": event_bookings,
         "events_url": events_url,
+    })
+
+
+LEARNING_PANEL_TITLES = {"Continue where you left off", "Assigned to you", "Your learning",
+                         "Certificates about to expire", "CPD this registration year"}
+
+
+def _goals_of(leader):
+    from secondments.models import DevelopmentGoal
+
+    return list(DevelopmentGoal.objects.filter(leader=leader)
+                .select_related("agreed_by").prefetch_related("comments__author"))
+
+
+def _get_goal_for_user(user, pk):
+    """A goal is reached by its leader, their mentors and staff (services.can_see_plan)."""
+    from secondments.models import DevelopmentGoal
+
+    goal = get_object_or_404(DevelopmentGoal.objects.select_related("leader"), pk=pk)
+    if not services.can_see_plan(user, goal.leader):
+        raise Http404
+    return goal
+
+
+@login_required
+def goal_edit(request, pk=None):
+    goal = _get_goal_for_user(request.user, pk) if pk else None
+    if goal is not None and goal.leader_id != request.user.pk:
+        raise Http404
+    form = GoalForm(request.POST or None, instance=goal)
+    if request.method == "POST" and form.is_valid():
+        goal = form.save(commit=False)
+        goal.leader = request.user
+        goal.save()
+        messages.success(request, "Your development plan is saved.")
+        return redirect(f"{reverse('secondments:development')}#goal-{goal.pk}")
+    return render(request, "secondments/goal_form.html", {"form": form, "goal": goal})
+
+
+@login_required
+@require_POST
+def goal_comment(request, pk):
+    goal = _get_goal_for_user(request.user, pk)
+    form = GoalCommentForm(request.POST)
+    if form.is_valid():
+        services.comment_on_goal(goal, request.user, form.cleaned_data["text"])
+        messages.success(request, "Your comment is added to the plan.")
+    else:
+        messages.error(request, "Write your comment before adding it.")
+    return redirect(_plan_url(request.user, goal))
+
+
+@login_required
+@require_POST
+def goal_agree(request, pk):
+    goal = _get_goal_for_user(request.user, pk)
+    try:
+        services.agree_goal(goal, request.user)
+    except services.SecondmentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"You have agreed the plan for “{goal.title}”.")
+    return redirect(_plan_url(request.user, goal))
+
+
+def _plan_url(user, goal):
+    if user.pk == goal.leader_id:
+        return f"{reverse('secondments:development')}#goal-{goal.pk}"
+    return f"{reverse('secondments:mentee_plan', args=[goal.leader_id])}#goal-{goal.pk}"
+
+
+@login_required
+def mentee_plan(request, user_id):
+    """A mentor reads the development plan of a leader they mentor, and comments on it."""
+    from cms.models import User
+
+    leader = get_object_or_404(User, pk=user_id)
+    if leader.pk == request.user.pk or not services.can_see_plan(request.user, leader):
+        raise Http404
+    return render(request, "secondments/mentee_plan.html", {
+        "leader": leader, "goals": _goals_of(leader), "comment_form": GoalCommentForm(),
     })

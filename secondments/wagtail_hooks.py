@@ -147,6 +147,27 @@ class LeadershipGroup(SnippetViewSetGroup):
 register_snippet(LeadershipGroup)
 
 
+@hooks.register("register_home_panels")
+def home_panels(request):
+    from secondments.home import home_panels
+
+    return home_panels(request)
+
+
+@hooks.register("register_my_bookings")
+def my_bookings(request):
+    from secondments.home import booking_lines
+
+    return booking_lines(request)
+
+
+@hooks.register("register_search_results")
+def search_results(request, query):
+    from secondments.home import search_results
+
+    return search_results(request, query)
+
+
 @hooks.register("register_protected_records")
 def applications_held_by_pages(page_ids):
     """Opportunity pages with applications are unpublished, not deleted (the kernel's

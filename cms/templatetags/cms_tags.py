@@ -22,6 +22,26 @@ def percent(part, whole):
     return round(100 * part / whole) if whole else 0
 
 
+# Django's catch-all "This field is required." names no field; GOV.UK's pattern says what
+# to do about which field ("Enter your email address").
+_REQUIRED = "This field is required."
+_SAY_INSTEAD = {"confirm password": "Enter your password again",
+                "confirm new password": "Enter your new password again"}
+
+
+@register.filter
+def error_message(error, field):
+    if str(error) != _REQUIRED:
+        return error
+    label = str(field.label or field.name).strip()
+    if label.lower() in _SAY_INSTEAD:
+        return _SAY_INSTEAD[label.lower()]
+    widget = getattr(field, "widget_type", "")
+    verb = {"select": "Choose", "radioselect": "Choose", "checkboxselectmultiple": "Choose",
+            "checkbox": "Tick"}.get(widget, "Enter")
+    return f"{verb} {label[:1].lower()}{label[1:]}" if not label.isupper() else f"{verb} {label}"
+
+
 @register.filter
 def flowed(text):
     """Typed text bounded for a PDF (cms.limits.flowed): use before linebreaksbr."""

@@ -230,7 +230,9 @@ class ModulePage(ViewRestrictionsFromCacheMixin, Page):
         FieldPanel("introduction"),
         FieldPanel("body"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    # The module's own text is searchable ("social discipline window" finds its module).
+    search_fields = Page.search_fields + [index.SearchField("introduction"),
+                                          index.SearchField("body")]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
 
@@ -249,6 +251,8 @@ class ModulePage(ViewRestrictionsFromCacheMixin, Page):
         from courses.services import module_context_for
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(module_context_for(request.user, self))
+        # A knowledge check posted with errors is shown again with them (see views).
+        context.update(module_context_for(request.user, self,
+                                          posted=getattr(request, "posted_checks", None)))
         add_launches(request, self, context)
         return context

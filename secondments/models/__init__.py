@@ -2,6 +2,7 @@ from secondments.models.applications import (  # noqa: F401
     ApplicationHistory,
     SecondmentApplication,
 )
+from secondments.models.development import DevelopmentGoal, GoalComment  # noqa: F401
 from secondments.models.mentoring import (  # noqa: F401
     ExpertiseArea,
     MentoringBooking,

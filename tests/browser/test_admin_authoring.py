@@ -96,7 +96,7 @@ def test_staff_author_a_course_with_a_knowledge_check_and_a_practitioner_complet
     page.get_by_role("button", name="Apply filters").click()
     page.locator("#main").get_by_role("link", name=COURSE).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(COURSE)
-    page.get_by_role("button", name="Enrol on this course").click()
+    page.get_by_role("button", name="Start this course").click()
     page.wait_for_url(f"**{module.url}")
     expect(page.get_by_text("A restorative conversation works with the family")).to_be_visible()
 

@@ -24,18 +24,27 @@ def test_the_demo_practitioner_completes_a_course_and_verifies_the_certificate(
     page.locator("#main").get_by_role("link", name="The Leeds Practice Model").click()
     assert page.get_by_role("heading", level=1).inner_text() == "The Leeds Practice Model"
     axe_check(page)
-    page.get_by_role("button", name="Enrol on this course").click()
+    page.get_by_role("button", name="Start this course").click()
 
     page.wait_for_url("**/rethink-formulation/")
+    outline = page.get_by_role("complementary", name="Course outline")
+    assert outline.get_by_text("You are here").is_visible()
     axe_check(page)
     page.get_by_label("Your reflection").fill("Formulation helps me see the family's story.")
     page.get_by_role("button", name="Save reflection").click()
     assert page.get_by_text("Only you can read it.").is_visible()
     page.get_by_role("button", name="Mark as complete").click()
     page.wait_for_url("**/leeds-practice-principles/")
+    # The course page now offers to continue where she left off, and ticks what is done.
+    page.goto("/courses/leeds-practice-model/")
+    assert page.locator(".outline__item--done").count() == 1
+    page.get_by_role("link", name="Continue").click()
+    page.wait_for_url("**/leeds-practice-principles/")
     page.get_by_role("button", name="Mark as complete").click()
     page.wait_for_url("**/outcome-focused-supervision/")
     assert page.get_by_text("67% complete").is_visible()
+    assert page.get_by_role("complementary", name="Course outline").locator(
+        ".outline__item--done").count() == 2
 
     # A wrong answer first: the score and the explanation are shown, and a retake offered.
     page.get_by_label("Assessment, planning, review").check()
@@ -46,12 +55,16 @@ def test_the_demo_practitioner_completes_a_course_and_verifies_the_certificate(
     page.get_by_label("Rethink Formulation, Leeds Practice Principles").check()
     page.get_by_role("button", name="Try again").click()
 
-    page.wait_for_url("**/learning/")
+    # Finishing hands over the certificate on a page of its own, with the CPD prompt and
+    # what to take next; the outline ticks every module.
+    page.wait_for_url("**/completed/")
     assert page.get_by_text("You have completed The Leeds Practice Model").is_visible()
+    assert page.get_by_role("link", name="Add your reflection to the CPD entry").is_visible()
+    assert page.get_by_role("heading", name="What to take next").is_visible()
     axe_check(page)
 
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="PDF certificate for The Leeds Practice Model").click()
+        page.get_by_role("link", name="Download your certificate (PDF)").click()
     download = download_info.value
     assert download.suggested_filename.endswith(".pdf")
     with open(download.path(), "rb") as handle:
@@ -69,6 +82,16 @@ def test_the_demo_practitioner_completes_a_course_and_verifies_the_certificate(
     assert page.get_by_role("heading", name="The Leeds Practice Model").is_visible()
     axe_check(page)
     page.get_by_role("link", name="Add a CPD entry").click()
+    axe_check(page)
+
+
+def test_an_overdue_assigned_course_says_so_in_words(page, demo_content, sign_in, axe_check):
+    priya = User.objects.get(email="practitioner@example.org")
+    sign_in(page, priya, password=DEFAULT_PASSWORD)
+    page.goto("/courses/motivational-interviewing/")
+    status = page.get_by_role("region", name="Your progress")
+    assert status.get_by_text("Overdue", exact=True).is_visible()
+    assert status.get_by_text("it is overdue").is_visible()
     axe_check(page)
 
 

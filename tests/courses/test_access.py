@@ -26,7 +26,7 @@ def test_a_learner_never_sees_anothers_progress_on_the_course_page(client, alice
     services.complete_module(alice, modules_of(course)[0])
     client.force_login(bob)
     html = client.get(course.url).content.decode()
-    assert "Enrol on this course" in html
+    assert "Start this course" in html
     assert "% complete" not in html
 
 

@@ -192,6 +192,10 @@ def build_world():
         mentor_notes=MENTOR_NOTES)
     for user in (alice, bob, leader, mentor):
         user.reset_calendar_token()
+    from secondments.models import DevelopmentGoal
+
+    goal = DevelopmentGoal.objects.create(leader=leader, title="Chair a multi-agency panel",
+                                          plan="Shadow two panels.")
 
     return SimpleNamespace(
         home=home, host=host, partner=partner, team=team, other_team=other_team,
@@ -206,4 +210,5 @@ def build_world():
         free_slot=free_slot, booked_slot=booked_slot, session=session, past_slot=past_slot,
         past_session=past_session, package=package, elearning_course=elearning_course,
         elearning_module=elearning_module,
+        goal=goal,
     )

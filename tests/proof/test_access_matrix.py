@@ -58,11 +58,22 @@ EXPECTED = {
     # sign in): anyone holding it reads it; a wrong token is a 404 (tested below).
     "calendar_feed": (lambda w: {"token": w.alice.calendar_token}, PUBLIC),
     "search": (None, PUBLIC),
+    "personal_home": (None, SIGNED_IN),
     "healthz": (None, PUBLIC),
     # courses
+    "secondments:goal_add": (None, SIGNED_IN),
+    "secondments:goal_edit": (lambda w: {"pk": w.goal.pk}, only("leader")),
+    "secondments:goal_comment": (lambda w: {"pk": w.goal.pk}, POST_ONLY),
+    "secondments:goal_agree": (lambda w: {"pk": w.goal.pk}, POST_ONLY),
+    "secondments:mentee_plan": (lambda w: {"user_id": w.leader.pk},
+                                only("mentor", *STAFF)),
     "courses:my_learning": (None, SIGNED_IN),
     "courses:enrol": (lambda w: {"course_id": w.open_course.pk}, POST_ONLY),
     "courses:unenrol": (lambda w: {"course_id": w.course.pk}, POST_ONLY),
+    # Only the holder of a certificate sees the course's completion page; others are sent
+    # to the course page.
+    "courses:course_completed": (lambda w: {"course_id": w.course.pk},
+                                 only("alice", other=302)),
     "courses:complete_module": (lambda w: {"module_id": w.modules[0].pk}, POST_ONLY),
     "courses:submit_check": (lambda w: {"module_id": w.modules[1].pk, "check_id": "check-1"},
                              POST_ONLY),
@@ -392,6 +403,9 @@ POSTS = [
     ("secondments:mentor_profile_edit", None, "mentor"),
     ("secondments:publish_slots", None, "mentor"),
     ("secondments:remove_slot", lambda w: [w.free_slot.pk], "mentor"),
+    ("secondments:goal_add", None, "leader"),
+    ("secondments:goal_comment", lambda w: [w.goal.pk], "mentor"),
+    ("secondments:goal_agree", lambda w: [w.goal.pk], "mentor"),
     ("account_login", None, "anon"), ("account_signup", None, "anon"),
     ("account_reset_password", None, "anon"), ("account_logout", None, "alice"),
     ("account_email", None, "alice"), ("account_change_password", None, "alice"),

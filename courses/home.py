@@ -1,0 +1,81 @@
+"""What this app adds to a person's home (see cms.home): where they left off, what is
+assigned and when, certificates about to expire, this registration year's CPD, and for a
+team manager each member who is overdue."""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from cms import roles
+from cms.home import Line, list_panel
+from cms.models import User
+from courses import reports, services
+from courses.models import Assignment
+from cpd.models import CPDEntry
+
+
+def _url(record):
+    return record.course.url if record.course_id and record.course else ""
+
+
+def home_panels(request):
+    user = request.user
+    today = timezone.localdate()
+    learning = reports.my_learning(user, today)
+    panels = []
+
+    overdue = [a for a in learning["assigned"] if a["overdue"]]
+    if learning["assigned"]:
+        panels.append(list_panel("Assigned to you", [
+            Line(title=row["assignment"].course_title, url=_url(row["assignment"]),
+                 meta=(f"Was due on {row['assignment'].due_on:%-d %B %Y}: it is overdue."
+                       if row["overdue"] else f"Due by {row['assignment'].due_on:%-d %B %Y}."),
+                 tag="Overdue" if row["overdue"] else "Assigned",
+                 tag_colour="red" if row["overdue"] else "yellow")
+            for row in learning["assigned"]], order=15, urgent=bool(overdue)))
+
+    if learning["in_progress"]:
+        latest = learning["in_progress"][0]["enrolment"]
+        panels.append(list_panel("Continue where you left off", [
+            Line(title=row["enrolment"].course_title, url=_url(row["enrolment"]),
+                 meta=f"{row['percent']}% complete",
+                 action_label="Continue" if row["enrolment"] is latest else "",
+                 action_url=_url(row["enrolment"])
+                 if row["enrolment"] is latest else "")
+            for row in learning["in_progress"][:3]],
+            order=5, more_url=reverse("courses:my_learning"), more_label="All your learning"))
+    elif not learning["assigned"]:
+        panels.append(list_panel("Your learning", [], order=5,
+                                 more_url="/courses/", more_label="Find a course",
+                                 empty="You are not taking a course at the moment."))
+
+    if learning["expiring"]:
+        panels.append(list_panel("Certificates about to expire", [
+            Line(title=c.course_title, url=c.get_absolute_url(),
+                 meta=f"Expires on {c.expires_on:%-d %B %Y}. Take the course again to renew it.",
+                 tag="Expiring", tag_colour="yellow") for c in learning["expiring"]],
+            order=25, urgent=True))
+
+    year = services.registration_year(today)
+    start, end = services.registration_year_bounds(year)
+    entries = list(CPDEntry.objects.filter(user=user, date__range=(start, end))
+                   .values_list("hours", flat=True))
+    panels.append(list_panel("CPD this registration year", [
+        Line(title=f"{sum(entries, 0):g} hours from {len(entries)} "
+                   f"{'activity' if len(entries) == 1 else 'activities'}",
+             meta=f"{start:%-d %B %Y} to {end:%-d %B %Y}",
+             action_label="Add a CPD entry", action_url=reverse("cpd:add"))],
+        order=60, more_url=reverse("cpd:record"), more_label="Your CPD record"))
+
+    if roles.is_team_manager(user):
+        members = User.objects.filter(team__managers=user, is_active=True)
+        assignments = list(Assignment.objects.filter(user__in=members, due_on__lt=today)
+                           .select_related("user").order_by("due_on"))
+        done = services.completed_assignment_ids(assignments)
+        late = [a for a in assignments if a.pk not in done]
+        panels.append(list_panel("Your team: overdue training", [
+            Line(title=a.user.full_name or a.user.email,
+                 meta=f"{a.course_title}, due {a.due_on:%-d %B %Y}", tag="Overdue",
+                 tag_colour="red") for a in late],
+            order=12, urgent=bool(late), more_url=reverse("courses:team_matrix"),
+            more_label="Team training", empty="Nobody in your team is overdue."))
+    return panels
