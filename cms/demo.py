@@ -45,13 +45,13 @@ PARTNERS = [
 # How long ago each partner organisation joined the Centre's network (days before the demo
 # is loaded), so the dashboard shows partners arriving over eighteen months, not all today.
 PARTNER_JOINED_DAYS_AGO = {
-    "Northfield Borough Council": 530,
-    "Eastmoor Metropolitan Borough Council": 455,
-    "City Schools Partnership": 390,
-    "Riverside City Council": 300,
-    "Community Health NHS Trust": 215,
-    "Westdale County Council": 130,
-    "Southbank Council": 48,
+    "Northfield Borough Council": 640,
+    "Riverside City Council": 620,
+    "Westdale County Council": 500,
+    "Eastmoor Metropolitan Borough Council": None,  # last year, between 1 January and today
+    "City Schools Partnership": 330,
+    "Southbank Council": 200,
+    "Community Health NHS Trust": 120,
 }
 
 # Where the RES teams' names, clusters and numbers come from, shown beside them.
@@ -237,11 +237,31 @@ def seed_organisations():
 
 
 def _date_joining(organisation, created):
-    """A partner created by this run joined the network when the demo's history says."""
-    days = PARTNER_JOINED_DAYS_AGO.get(organisation.name)
-    if created and days is not None:
-        Organisation.objects.filter(pk=organisation.pk).update(
-            created_at=on_working_day(days, hour=11))
+    """A partner created by this run joined the network when the demo's history says (one
+    of them in last year's months up to today's date, so the dashboard's comparison with
+    last year always has a partner to count)."""
+    from django.utils import timezone
+
+    if not created or organisation.name not in PARTNER_JOINED_DAYS_AGO:
+        return
+    days = PARTNER_JOINED_DAYS_AGO[organisation.name]
+    if days is None:
+        days = 365 + (timezone.localdate().timetuple().tm_yday - 1) // 2
+    Organisation.objects.filter(pk=organisation.pk).update(
+        created_at=on_working_day(days, hour=11))
+
+
+def joined_network():
+    """{organisation id: when it joined}: people from a partner take part only after
+    their organisation joined (the host authority has always been there)."""
+    return dict(Organisation.objects.filter(is_host_authority=False)
+                .values_list("pk", "created_at"))
+
+
+def took_part(user, when, joined):
+    """Could `user` have taken part in something at `when`, given `joined_network()`?"""
+    joined_at = joined.get(user.organisation_id)
+    return joined_at is None or joined_at <= when
 
 
 def seed_teams(host):

@@ -275,15 +275,24 @@ def _history_people(context):
 
 
 def _seed_history(context, courses):
+    from cms.demo import joined_network
+
+    joined = joined_network()
+    now = timezone.now()
     for user in _history_people(context):
         if Enrolment.objects.filter(user=user).exists():
             continue
+        # Nobody learns with the Centre before their organisation joined its network.
+        since = joined.get(user.organisation_id)
+        earliest = (now - since).days - 50 if since else 600
         rng = random.Random(user.email)  # the same history on every machine
         wanted = ROLE_COURSES.get(user.job_title, DEFAULT_COURSES)
         if user.organisation_id and not user.organisation.is_host_authority:
             wanted = ["leeds-practice-model", "restorative-practice-essentials"]
         completed = set()
-        days_ago = rng.randint(150, 540)
+        days_ago = min(rng.randint(150, 540), earliest)
+        if days_ago < 3:
+            continue
         for position, slug in enumerate(wanted[: rng.randint(1, 3)]):
             course = courses.get(slug)
             if course is None or any(p.pk not in completed

@@ -20,7 +20,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from cms.bank_holidays import working_day_on_or_after
-from cms.demo import in_christmas_break, stream
+from cms.demo import in_christmas_break, joined_network, stream, took_part
 from events import services
 from events.demo_content import KINDS, VENUES
 from events.models import (
@@ -126,7 +126,7 @@ def _event(index, venues, kind, slug, title, days, today):
     end = start + datetime.timedelta(minutes=kind["minutes"])
     opens, closes = WINDOWS.get(slug, (None, None))
     event = EventPage(
-        title=title, slug=slug, summary=kind["intro"].split(". ")[0] + ".",
+        title=title, slug=slug, summary=kind["intro"].split(". ")[0].rstrip(".") + ".",
         start=start, end=end,
         venue=venues[kind["venue"]] if kind["venue"] else None, is_online=kind["online"],
         joining_link=f"https://meet.example.org/centre-{slug}" if kind["online"] else "",
@@ -162,15 +162,19 @@ def _pools(context):
     partner_staff = [people[e] for e, *_ in PARTNER_STAFF if e in people]
     leaders = [people[e] for e, *_ in DEMO_LEADERS if e in people]
     return {"host_staff": host, "everyone": host + partner_staff + leaders[:4],
-            "visiting_leaders": leaders}
+            "visiting_leaders": leaders, "joined": joined_network()}
 
 
 def _attendees(event, kind, pools, people, slug):
     rng = random.Random(slug)
     named = [people[e] for e in NAMED.get(slug, []) if e in people]
-    pool = [p for p in pools[kind["audience"]] if p not in named]
+    booked_by = event.start - datetime.timedelta(days=45)
+    pool = [p for p in pools[kind["audience"]] if p not in named
+            and took_part(p, booked_by, pools["joined"])]
     rng.shuffle(pool)
     wanted = min(22, max(3, int(event.capacity * rng.uniform(0.45, 0.9))))
+    if slug in FUTURE_BOOKINGS:  # these are full, some with a waiting list
+        wanted = event.capacity + FUTURE_BOOKINGS[slug][1]
     return (named + pool)[:wanted]
 
 

@@ -185,7 +185,7 @@ KINDS = {
             ("oba-workshop-attendance", "Turn the curve workshop: school attendance", -440),
             ("oba-workshop-re-referrals", "Turn the curve workshop: re-referrals", -215),
             ("oba-turn-the-curve-school-attendance", "Turn the curve workshop: attendance "
-             "in the autumn term", 30),
+             "in the spring term", 30),
         ],
     },
     "rethink-forum": {

@@ -565,12 +565,29 @@ MENTOR_NOTES = [
 ]
 
 
+MENTOR_FIRST_NAMES = {"Margaret", "Daniel", "Rachel", "Imran", "Joanne", "Owen"}
+
+
+def _feedback_for(feedback, first_name):
+    """The next unused feedback that names this mentor, or else names nobody: a mentee
+    never thanks one mentor for another's session."""
+    def named(text):
+        return {n for n in MENTOR_FIRST_NAMES if n in text}
+
+    for entry in feedback:
+        if named(entry[0]) == {first_name}:
+            return entry
+    return next((entry for entry in feedback if not named(entry[0])), None)
+
+
 def _seed_slots_and_bookings(mentors, people):
     """Each mentor's usual slot, every three weeks, from seventeen months ago to two months
     ahead, always on a working day. About half of the past slots were booked by aspiring
     leaders from partner authorities; most of those were held, some with feedback."""
     from cms.bank_holidays import is_working_day
-    from cms.demo import DEMO_LEADERS, in_christmas_break
+    from cms.demo import DEMO_LEADERS, in_christmas_break, joined_network, took_part
+
+    joined = joined_network()
 
     now = timezone.now()
     today = timezone.localdate()
@@ -609,7 +626,11 @@ def _seed_slots_and_bookings(mentors, people):
             if not is_past and (upcoming >= 2 or slot.starts_at < now + datetime.timedelta(
                     days=2) or rng.random() > 0.4):
                 continue
-            mentee = rng.choice(mentees)
+            able = [m for m in mentees if took_part(m, slot.starts_at - datetime.timedelta(
+                days=30), joined)]
+            if not able:
+                continue
+            mentee = rng.choice(able)
             goals = rng.choice(GOALS.get(mentee.email, ["Talk through my development plan."]))
             booked_at = slot.starts_at - datetime.timedelta(days=rng.randint(6, 25))
             booking = MentoringBooking.objects.create(slot=slot, mentee=mentee, goals=goals)
@@ -637,8 +658,10 @@ def _seed_slots_and_bookings(mentors, people):
                         booking.mentor_notes = notes.pop(0)
                     history.append(("mentoring.held", MentoringBooking.Status.BOOKED,
                                     status, "", mentor.user, booking.outcome_recorded_at))
-                    if feedback and rng.random() < 0.6:
-                        booking.mentee_feedback, booking.goals_progress = feedback.pop(0)
+                    said = _feedback_for(feedback, mentor.user.full_name.split()[0])
+                    if said and rng.random() < 0.6:
+                        feedback.remove(said)
+                        booking.mentee_feedback, booking.goals_progress = said
                         booking.feedback_at = slot.ends_at + datetime.timedelta(days=1)
                 booking.status = status
                 booking.save()
