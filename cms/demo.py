@@ -181,6 +181,16 @@ def in_christmas_break(day):
     return (day.month == 12 and day.day >= 19) or (day.month == 1 and day.day <= 4)
 
 
+def centre_day_on_or_after(day):
+    """The first working day on or after `day` outside the Christmas break."""
+    from cms.bank_holidays import working_day_on_or_after
+
+    day = working_day_on_or_after(day)
+    while in_christmas_break(day):
+        day = working_day_on_or_after(day + datetime.timedelta(days=1))
+    return day
+
+
 def on_working_day(days_ago, hour=10, minute=0, today=None):
     """An aware datetime `days_ago` days before `today`, moved back to the nearest working
     day (no weekends, no bank holidays in England and Wales) at the time given."""

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from cms import roles
 from cms.bank_holidays import working_day_on_or_after
-from cms.demo import DEFAULT_PASSWORD, _child, _ensure_user, rich
+from cms.demo import DEFAULT_PASSWORD, _child, _ensure_user, centre_day_on_or_after, rich
 from secondments import services
 from secondments.models import (
     ApplicationHistory,
@@ -356,11 +356,15 @@ def seed(stdout, context):
     opportunities = {}
     for fields in _opportunities(today):
         for name in ("start_date", "end_date", "application_deadline"):
-            fields[name] = working_day_on_or_after(fields[name])
+            fields[name] = centre_day_on_or_after(fields[name])
+        created = not SecondmentOpportunityPage.objects.filter(slug=fields["slug"]).exists()
         opportunities[fields["slug"]] = _child(
             index, SecondmentOpportunityPage, fields["slug"],
             **{k: v for k, v in fields.items() if k != "slug"},
         )
+        if created and fields["end_date"] < today:
+            # A finished cohort is kept (its applications refer to it) but not listed.
+            opportunities[fields["slug"]].unpublish()
     staff = people["staff@example.org"]
     for slug, email, status, endorsed, days_before in APPLICATIONS:
         _seed_application(opportunities[slug], people[email], status, endorsed, days_before,
