@@ -1,6 +1,7 @@
 from django import forms
 from django.forms.renderers import TemplatesSetting
 
+from cms.limits import LengthMessages
 from cms.models import Organisation, Team, User
 
 
@@ -19,7 +20,7 @@ class ProfileFieldsMixin:
         return name
 
 
-class SignupForm(ProfileFieldsMixin, forms.Form):
+class SignupForm(ProfileFieldsMixin, LengthMessages, forms.Form):
     """Extra fields for allauth's sign-up form (it adds email and password)."""
 
     full_name = forms.CharField(
@@ -49,7 +50,7 @@ class SignupForm(ProfileFieldsMixin, forms.Form):
         )
 
 
-class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
+class ProfileForm(ProfileFieldsMixin, LengthMessages, forms.ModelForm):
     class Meta:
         model = User
         fields = ["full_name", "job_title", "organisation", "team"]

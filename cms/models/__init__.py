@@ -7,3 +7,4 @@ from cms.models.pages import (  # noqa: F401
     TeamDirectoryPage,
 )
 from cms.models.people import Organisation, Team, User  # noqa: F401
+from cms.models.workers import WorkerHeartbeat  # noqa: F401

@@ -8,6 +8,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cms import demo
+from cms.site_url import sync_site_record
 
 # Each app seeds its own demo content after the Centre's pages and people exist.
 APP_SEEDERS = ["courses.demo", "events.demo", "secondments.demo"]
@@ -44,6 +45,7 @@ class Command(BaseCommand):
                 module.seed(self.stdout, context)
             for page in Page.objects.filter(depth__gt=1).specific().iterator():
                 ReferenceIndex.create_or_update_for_object(page)
+            sync_site_record()  # page links use SITE_URL, like every other link
         self.print_logins(password)
 
     def print_logins(self, password):
