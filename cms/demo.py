@@ -5,7 +5,7 @@ Every function here creates what is missing and leaves alone what exists, so run
 """
 
 import datetime
-import json
+import functools
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
@@ -18,6 +18,7 @@ from wagtail.models import Page, Site
 
 from cms import roles
 from cms.bootstrap import ensure_base_data
+from cms.demo_text import bullets, rich, stream  # noqa: F401 (apps import them from here)
 from cms.models import (
     ContentPage,
     HomePage,
@@ -40,6 +41,21 @@ PARTNERS = [
     ("Westdale County Council", Organisation.Ofsted.GOOD, datetime.date(2025, 7, 1)),
     ("Southbank Council", Organisation.Ofsted.INADEQUATE, datetime.date(2026, 9, 18)),
 ]
+
+# How long ago each partner organisation joined the Centre's network (days before the demo
+# is loaded), so the dashboard shows partners arriving over eighteen months, not all today.
+PARTNER_JOINED_DAYS_AGO = {
+    "Northfield Borough Council": 640,
+    "Riverside City Council": 620,
+    "Westdale County Council": 500,
+    "Eastmoor Metropolitan Borough Council": None,  # last year, between 1 January and today
+    "City Schools Partnership": 330,
+    "Southbank Council": 200,
+    "Community Health NHS Trust": 120,
+}
+
+# Where the RES teams' names, clusters and numbers come from, shown beside them.
+RES_SOURCE = "the one-minute guide No. 193, April 2021"
 
 # The seven RES teams, their clusters, areas and numbers exactly as in the one-minute guide.
 RES_TEAMS = [
@@ -82,20 +98,110 @@ TEAM_COLLEAGUES = [
     ("helen.ng@example.org", "Helen Ng", "Restorative practice worker"),
 ]
 
+# The wider workforce whose learning, bookings and feedback make up the demo's history:
+# (email, name, job title, team). All of the host authority.
+WORKFORCE = [
+    ("sana.begum@example.org", "Sana Begum", "RES Team Manager", "Inner East RES team"),
+    ("kieran.doyle@example.org", "Kieran Doyle", "Social worker", "Inner East RES team"),
+    ("beth.morgan@example.org", "Beth Morgan", "Family intervention worker",
+     "Inner East RES team"),
+    ("ruth.adebayo@example.org", "Ruth Adebayo", "RES Team Manager",
+     "Seacroft & Manston RES team"),
+    ("liam.fletcher@example.org", "Liam Fletcher", "Restorative practice worker",
+     "Seacroft & Manston RES team"),
+    ("zainab.ahmed@example.org", "Zainab Ahmed", "Social worker",
+     "Seacroft & Manston RES team"),
+    ("chris.nolan@example.org", "Chris Nolan", "RES Team Manager", "JESS RES team"),
+    ("amy.whitaker@example.org", "Amy Whitaker", "Family intervention worker",
+     "JESS RES team"),
+    ("jamal.edwards@example.org", "Jamal Edwards", "Social worker", "JESS RES team"),
+    ("fiona.clarke@example.org", "Fiona Clarke", "RES Team Manager", "BCM/Morley RES team"),
+    ("paul.sutcliffe@example.org", "Paul Sutcliffe", "Family intervention worker",
+     "BCM/Morley RES team"),
+    ("mei.lin@example.org", "Mei Lin", "Restorative practice worker", "BCM/Morley RES team"),
+    ("gemma.hirst@example.org", "Gemma Hirst", "RES Team Manager", "Bramley RES team"),
+    ("yusuf.rahman@example.org", "Yusuf Rahman", "Social worker", "Bramley RES team"),
+    ("lucy.barker@example.org", "Lucy Barker", "Family intervention worker",
+     "Bramley RES team"),
+    ("andrew.kaur@example.org", "Andrew Kaur", "RES Team Manager",
+     "Armley & Farnley RES team"),
+    ("rebecca.shaw@example.org", "Rebecca Shaw", "Social worker",
+     "Armley & Farnley RES team"),
+    ("tunde.bello@example.org", "Tunde Bello", "Family intervention worker",
+     "Armley & Farnley RES team"),
+    ("sophie.marsh@example.org", "Sophie Marsh", "Team manager, edge of care",
+     "Restorative Adolescent Service"),
+    ("adam.riley@example.org", "Adam Riley", "MST therapist", "Restorative Adolescent Service"),
+    ("hannah.green@example.org", "Dr Hannah Green", "Clinical psychologist",
+     "Restorative Adolescent Service"),
+    ("kate.oneill@example.org", "Kate O'Neill", "Speech and language therapist",
+     "Restorative Adolescent Service"),
+    ("marcus.bell@example.org", "Marcus Bell", "Residential support worker",
+     "Restorative Adolescent Service"),
+    ("nina.patel@example.org", "Nina Patel", "Duty and advice social worker",
+     "Front Door duty and advice team"),
+    ("steve.holmes@example.org", "Steve Holmes", "Team manager, duty and advice",
+     "Front Door duty and advice team"),
+    ("clare.dunn@example.org", "Clare Dunn", "Clinical psychologist, Rethink Team",
+     "Rethink Team"),
+    ("ravi.sharma@example.org", "Ravi Sharma", "Rethink practitioner", "Rethink Team"),
+    ("jo.simpson@example.org", "Jo Simpson", "Events and programme coordinator",
+     "Centre for Excellence team"),
+]
+
+# Aspiring leaders from partner authorities (besides the demo leader): email, name, job
+# title, index into PARTNERS.
+DEMO_LEADERS = [
+    ("leader2@example.org", "Nadia Hussain", "Team manager, early help", 1),
+    ("leader3@example.org", "Peter Walsh", "Head of service, children in need", 2),
+    ("leader4@example.org", "Claire Dobson", "Practice lead, adolescent service", 3),
+    ("leader5@example.org", "Femi Adeyemi", "Service manager, front door", 4),
+    ("leader6@example.org", "Laura Price", "Principal social worker", 0),
+    ("leader7@example.org", "Gareth Jones", "Assistant director (interim)", 4),
+    ("leader8@example.org", "Oliver Grant", "Head of early help", 2),
+    ("leader9@example.org", "Priti Desai", "Service manager, children looked after", 3),
+    ("leader10@example.org", "Hamza Qureshi", "Team manager, assessment", 0),
+    ("leader11@example.org", "Eleanor Fox", "Assistant director, early help", 1),
+]
+
+# Partners' staff who come to the Centre's courses and network events:
+# email, name, job title, organisation.
+PARTNER_STAFF = [
+    ("maria.lopez@example.org", "Maria Lopez", "Deputy head teacher", "City Schools Partnership"),
+    ("dean.walker@example.org", "Dean Walker", "Learning mentor", "City Schools Partnership"),
+    ("esther.okoro@example.org", "Esther Okoro", "Health visitor", "Community Health NHS Trust"),
+    ("sian.evans@example.org", "Sian Evans", "School nurse", "Community Health NHS Trust"),
+]
+
 DEFAULT_PASSWORD = "restorative-demo-2026"
 
 
-def rich(*paragraphs):
-    return "".join(f"<p>{p}</p>" for p in paragraphs)
+def in_christmas_break(day):
+    """The Centre schedules nothing from 19 December to 4 January."""
+    return (day.month == 12 and day.day >= 19) or (day.month == 1 and day.day <= 4)
 
 
-def bullets(*items):
-    return "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+def centre_day_on_or_after(day):
+    """The first working day on or after `day` outside the Christmas break."""
+    from cms.bank_holidays import working_day_on_or_after
+
+    day = working_day_on_or_after(day)
+    while in_christmas_break(day):
+        day = working_day_on_or_after(day + datetime.timedelta(days=1))
+    return day
 
 
-def stream(*blocks):
-    """Build StreamField JSON from (type, value) pairs."""
-    return json.dumps([{"type": kind, "value": value} for kind, value in blocks])
+def on_working_day(days_ago, hour=10, minute=0, today=None):
+    """An aware datetime `days_ago` days before `today`, moved back to the nearest working
+    day (no weekends, no bank holidays in England and Wales) at the time given."""
+    from django.utils import timezone
+
+    from cms.bank_holidays import working_day_on_or_before
+
+    today = today or timezone.localdate()
+    day = working_day_on_or_before(today - datetime.timedelta(days=days_ago))
+    return datetime.datetime.combine(day, datetime.time(hour, minute),
+                                     timezone.get_current_timezone())
 
 
 def seed(stdout, password=DEFAULT_PASSWORD):
@@ -119,7 +225,7 @@ def seed_organisations():
     )
     partners = []
     for name, judgement, judged_on in PARTNERS:
-        org, _ = Organisation.objects.get_or_create(
+        org, created = Organisation.objects.get_or_create(
             name=name,
             defaults={
                 "kind": Organisation.Kind.LOCAL_AUTHORITY,
@@ -127,14 +233,45 @@ def seed_organisations():
                 "ofsted_judgement_date": judged_on,
             },
         )
+        _date_joining(org, created)
         partners.append(org)
-    Organisation.objects.get_or_create(
+    org, created = Organisation.objects.get_or_create(
         name="City Schools Partnership", defaults={"kind": Organisation.Kind.SCHOOL}
     )
-    Organisation.objects.get_or_create(
+    _date_joining(org, created)
+    org, created = Organisation.objects.get_or_create(
         name="Community Health NHS Trust", defaults={"kind": Organisation.Kind.NHS}
     )
+    _date_joining(org, created)
     return host, partners
+
+
+def _date_joining(organisation, created):
+    """A partner created by this run joined the network when the demo's history says (one
+    of them in last year's months up to today's date, so the dashboard's comparison with
+    last year always has a partner to count)."""
+    from django.utils import timezone
+
+    if not created or organisation.name not in PARTNER_JOINED_DAYS_AGO:
+        return
+    days = PARTNER_JOINED_DAYS_AGO[organisation.name]
+    if days is None:
+        days = 365 + (timezone.localdate().timetuple().tm_yday - 1) // 2
+    Organisation.objects.filter(pk=organisation.pk).update(
+        created_at=on_working_day(days, hour=11))
+
+
+def joined_network():
+    """{organisation id: when it joined}: people from a partner take part only after
+    their organisation joined (the host authority has always been there)."""
+    return dict(Organisation.objects.filter(is_host_authority=False)
+                .values_list("pk", "created_at"))
+
+
+def took_part(user, when, joined):
+    """Could `user` have taken part in something at `when`, given `joined_network()`?"""
+    joined_at = joined.get(user.organisation_id)
+    return joined_at is None or joined_at <= when
 
 
 def seed_teams(host):
@@ -158,13 +295,22 @@ def seed_teams(host):
     return teams
 
 
+@functools.cache
+def _password_hash(password):
+    """Hashing is slow on purpose; sixty demo accounts share one hash of the one demo
+    password (each still verifies it the ordinary way)."""
+    from django.contrib.auth.hashers import make_password
+
+    return make_password(password)
+
+
 def _ensure_user(email, full_name, job_title, organisation, team, role_names, password):
     user = User.objects.filter(email=email).first()
     created = user is None
     if created:
         user = User(email=email, full_name=full_name, job_title=job_title,
                     organisation=organisation, team=team)
-        user.set_password(password)
+        user.password = _password_hash(password)
         user.save()
         user.groups.add(*Group.objects.filter(name__in=role_names))
         EmailAddress.objects.get_or_create(
@@ -187,6 +333,24 @@ def seed_people(password, teams):
         people[email], _ = _ensure_user(
             email, name, title, host, res_team, [roles.PRACTITIONERS], password
         )
+    for email, name, title, team_name in WORKFORCE:
+        people[email], _ = _ensure_user(
+            email, name, title, host, teams[team_name], [roles.PRACTITIONERS], password
+        )
+    for email, _name, title, team_name in WORKFORCE:
+        if title == "RES Team Manager":
+            teams[team_name].managers.add(people[email])
+    partners = list(Organisation.objects.filter(
+        name__in=[name for name, *_ in PARTNERS]).order_by("pk"))
+    by_name = {o.name: o for o in partners}
+    for email, name, title, partner_index in DEMO_LEADERS:
+        organisation = by_name.get(PARTNERS[partner_index % len(PARTNERS)][0])
+        people[email], _ = _ensure_user(
+            email, name, title, organisation, None, [roles.VISITING_LEADERS], password)
+    for email, name, title, org_name in PARTNER_STAFF:
+        people[email], _ = _ensure_user(
+            email, name, title, Organisation.objects.get(name=org_name), None,
+            [roles.PRACTITIONERS], password)
     staff = people["staff@example.org"]
     if not Authenticator.objects.filter(user=staff, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(staff, generate_totp_secret())
@@ -312,8 +476,25 @@ def _seed_about(home):
                 "The Restorative Adolescent Service brings together services that support "
                 "adolescents across social work, targeted services and learning into one "
                 "holistic service, building on Multi-Systemic Therapy and edge of care work.")),
+            ("heading", {"text": "Read more", "size": "h2"}),
+            ("paragraph", bullets(
+                '<a href="/restorative-adolescent-service/">The Restorative Adolescent '
+                'Service</a>',
+                '<a href="/about/improvement-partner-offer/">Our improvement partner offer</a>',
+                '<a href="/about/managing-risk/">Managing risk restoratively: our conceptual '
+                'framework</a>',
+                '<a href="/about/knowledge-and-skills-framework/">The knowledge and skills '
+                'framework for supporting families</a>')),
         ),
     )
+    from cms.demo_pages import ABOUT_PAGES, ADOLESCENT_SERVICE
+
+    about = Page.objects.child_of(home).get(slug="about").specific
+    for parent, (slug, title, introduction, description, blocks) in [
+        (home, ADOLESCENT_SERVICE), *[(about, page) for page in ABOUT_PAGES]
+    ]:
+        _child(parent, ContentPage, slug, title=title, introduction=introduction,
+               search_description=description, body=stream(*blocks))
 
 
 def _seed_practice_model(home):
@@ -412,9 +593,11 @@ def _seed_res_teams(home):
                 "or cluster offer but would not require a child protection response from social "
                 "work fieldwork teams.",
                 "The teams have been established in the clusters with the highest levels of "
-                "social work and family support needs. There are seven RES teams, aligned to "
-                "the 2gether; Seacroft &amp; Manston; Inner East; JESS; BCM; Bramley and Inner "
-                "North West; and Armley &amp; Farnley clusters.",
+                "social work and family support needs. When the one-minute guide No. 193 was "
+                "published in April 2021 there were seven RES teams, aligned to the 2gether; "
+                "Seacroft &amp; Manston; Inner East; JESS; BCM; Bramley and Inner North West; "
+                "and Armley &amp; Farnley clusters. The Partners in Practice proposal planned "
+                "to build up to sixteen.",
                 "The model was first developed through local initiative and partnership working "
                 "in the 2gether cluster.")),
         ),
@@ -422,7 +605,8 @@ def _seed_res_teams(home):
     _child(
         res, ContentPage, "vision",
         title="The RES teams' vision and the 3As",
-        introduction="The essential elements of the RES teams' vision.",
+        introduction="The essential elements of the RES teams' vision, as set out in the "
+                     "one-minute guide No. 193 (April 2021).",
         body=stream(
             ("paragraph", bullets(
                 "Enhancing the early help offer.",
@@ -450,7 +634,8 @@ def _seed_res_teams(home):
     _child(
         res, ContentPage, "team-composition",
         title="Who is in a REST team",
-        introduction="Each team is tailored to local needs but, at a minimum, includes:",
+        introduction="Each team is tailored to local needs but, at a minimum, includes "
+                     "(from the Partners in Practice proposal):",
         body=stream(
             ("paragraph", bullets(
                 "One social work Team Manager",
@@ -469,7 +654,8 @@ def _seed_res_teams(home):
         res, ContentPage, "referrals",
         title="How referrals to RES teams work",
         introduction="All referrals start with a conversation with the relevant RES Team "
-                     "Manager. There is no referral form.",
+                     "Manager. There is no referral form. (From the one-minute guide No. 193, "
+                     "April 2021.)",
         body=stream(
             ("paragraph", rich(
                 "Support offered is either for early help or child in need work. The RES teams "
@@ -497,42 +683,45 @@ def _seed_res_teams(home):
     _child(
         res, TeamDirectoryPage, "directory",
         title="RES team directory",
-        introduction=rich("The RES teams can be contacted on the following numbers."),
+        introduction=rich(
+            f"The RES teams can be contacted on the following numbers, as published in "
+            f"{RES_SOURCE}. Numbers change: if one does not connect, ask the Front Door "
+            f"duty and advice team for the current number."),
     )
 
 
-PUBLICATIONS = [
-    ("restorative-early-support-one-minute-guide", "Restorative Early Support teams: a one-minute guide",
-     PublicationPage.Kind.GUIDE, datetime.date(2021, 4, 1), ["res teams", "early help"],
-     "What RES teams are, their vision, how they work and how referrals are made."),
-    ("leeds-practice-model-handbook", "The Leeds Practice Model: a practitioner's handbook",
-     PublicationPage.Kind.TOOLKIT, datetime.date(2024, 9, 1), ["practice model", "supervision"],
-     "Rethink Formulation, the Leeds Practice Principles and Outcome Focused Supervision, "
-     "with tools for group supervision."),
-    ("improvement-partner-offer", "Improvement partner offer for local authorities",
-     PublicationPage.Kind.BRIEFING, datetime.date(2025, 5, 1), ["improvement", "leadership"],
-     "How the Centre agrees priorities for improvement with authorities judged inadequate or "
-     "requiring improvement, and what support follows."),
-]
+def _published_on(published):
+    from django.utils import timezone
+
+    if isinstance(published, tuple):
+        return datetime.date(*published)
+    return on_working_day(published).date() if published else timezone.localdate()
 
 
-def _make_document(title, summary):
+def _make_document(publication, published_on):
+    """The publication as a real multi-page PDF (cover, contents, sections), stored as a
+    Wagtail document; found again by title on the next run."""
     from cms.pdf import render_pdf
 
     Document = get_document_model()
+    title = publication["title"]
     existing = Document.objects.filter(title=title).first()
     if existing:
         return existing
-    pdf = render_pdf("cms/publication_document.html", {"title": title, "summary": summary})
+    pdf = render_pdf("cms/publication_document.html", {
+        "title": title, "summary": publication["summary"], "sections": publication["sections"],
+        "kind": PublicationPage.Kind(publication["kind"]).label, "published_on": published_on,
+    })
     document = Document(title=title)
-    document.file.save(f"{title[:40].lower().replace(' ', '-').replace(':', '')}.pdf",
-                       ContentFile(pdf), save=False)
+    document.file.save(f"{publication['slug']}.pdf", ContentFile(pdf), save=False)
     document.file_size = len(pdf)
     document.save()
     return document
 
 
 def _seed_publications(home):
+    from cms.demo_publications import PUBLICATIONS
+
     index = _child(
         home, PublicationIndexPage, "publications",
         title="Publications and products",
@@ -540,16 +729,23 @@ def _seed_publications(home):
         introduction="Guides, toolkits and briefings on the Leeds approach to early help, "
                      "social work and restorative practice.",
     )
-    for slug, title, kind, published_on, tags, summary in PUBLICATIONS:
-        if Page.objects.child_of(index).filter(slug=slug).exists():
+    for publication in PUBLICATIONS:
+        if Page.objects.child_of(index).filter(slug=publication["slug"]).exists():
             continue
+        published_on = _published_on(publication["published"])
+        headings = [heading for heading, _ in publication["sections"]]
+        first_heading, first_paragraphs = publication["sections"][0]
         page = PublicationPage(
-            slug=slug, title=title, kind=kind, published_on=published_on, summary=summary,
-            document=_make_document(title, summary),
-            body=rich(summary),
+            slug=publication["slug"], title=publication["title"], kind=publication["kind"],
+            published_on=published_on, summary=publication["summary"],
+            document=_make_document(publication, published_on),
+            body=(f"<h2>{first_heading}</h2>"
+                  + "".join(p if p.startswith("<") else f"<p>{p}</p>"
+                            for p in first_paragraphs)
+                  + "<h2>What is in the full document</h2>" + bullets(*headings)),
         )
         index.add_child(instance=page)
-        page.tags.add(*tags)
+        page.tags.add(*publication["tags"])
         page.save_revision().publish()
 
 

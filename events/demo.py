@@ -1,25 +1,29 @@
-"""Demo events, grounded in the Partners in Practice proposal and the RES teams guide.
+"""Demo events, written in `events/demo_content.py`: kinds of event with their own
+programmes, and occasions over the eighteen months before the demo is loaded and the
+months after it. Every occasion falls on a working day (never a weekend or a bank holiday
+in England and Wales) at the time its kind usually runs.
 
-A dozen events over the coming months (some full with a waiting list, one small event full
-so the demo leader can join its waiting list) and three past events with attendance and
-feedback. Idempotent: events are found by slug, bookings by (event, person); nothing a
-person added is touched. Places are filled by filler people `events-attendee-N@example.org`
-(and `events-leader-N@example.org` from partner authorities), never beyond capacity.
-"""
+Past occasions have attendance (marked through `events.services.mark_attendance`, which
+writes the CPD entries) and feedback (`events.services.submit_feedback`), then dated back to
+the event. Future ones have bookings; the small online MI practice session is full so the
+demo leader can join its waiting list; some have booking windows, and the next Family
+Group Conferences practice day is linked to the course's practice day module.
+
+Idempotent: events are found by slug and an event's bookings are written only when the
+event is created; nothing a person added is touched."""
 
 import datetime
+import random
 import zoneinfo
 
-from django.contrib.auth.models import Group
-from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from cms import roles
-from cms.demo import rich, stream
-from cms.models import User
+from cms.bank_holidays import working_day_on_or_after
+from cms.demo import in_christmas_break, joined_network, stream, took_part
+from events import services
+from events.demo_content import KINDS, VENUES
 from events.models import (
-    Audience,
     EventBooking,
     EventBookingHistory,
     EventFeedback,
@@ -31,158 +35,217 @@ from events.models import (
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 Status = EventBooking.Status
 
-VENUES = {
-    "merrion": ("Merrion House", "110 Merrion Centre\nLeeds", "LS2 8BB",
-                "Step-free entrance from Merrion Way. Lifts to every floor, accessible toilets "
-                "and a hearing loop in the training rooms. A quiet room is available."),
-    "civic": ("Leeds Civic Hall", "Calverley Street\nLeeds", "LS1 1UR",
-              "Step-free entrance on Portland Crescent. Hearing loop in the Banqueting Suite. "
-              "Blue badge parking on Calverley Street."),
-    "armouries": ("Royal Armouries Hall", "Armouries Drive\nLeeds", "LS10 1LT",
-                  "Fully step-free with lifts, accessible toilets on every floor, a hearing loop "
-                  "in the main hall and a multi-faith and quiet room."),
-    "hub": ("2gether cluster hub", "Harehills Lane\nLeeds", "LS9 6JF",
-            "Ground floor rooms, step-free access and an accessible toilet."),
+# Booking windows: (opens days before the event or None, closes days before or None).
+WINDOWS = {
+    "annual-conference": (86, 14),  # opens in a fortnight, closes two weeks before
+    "aspiring-leaders-seminar": (None, 21),
+    "fgc-learning-event": (None, 7),
+    "oba-turn-the-curve-school-attendance": (60, 2),
 }
-
-# slug, title, summary, days from today (negative: past), start hour, hours, venue key or
-# None for online, capacity, audience, cpd hours, (confirmed, waitlisted) filler bookings
-EVENTS = [
-    ("restorative-practice-network-meeting", "Restorative practice network meeting",
-     "Practitioners from REST teams, schools and partners share how restorative meetings are "
-     "going, with a case discussion led by a specialist restorative practice worker.",
-     16, 9.5, 3, "merrion", 40, Audience.EVERYONE, 3, (12, 0)),
-    ("fgc-learning-event", "Family Group Conference learning event",
-     "How Family Group Conferences put the family's own plan first: coordinators and families "
-     "talk about what made the difference.",
-     23, 10, 4, "civic", 30, Audience.EVERYONE, 4, (14, 0)),
-    ("mi-skills-practice", "Motivational Interviewing skills practice",
-     "A small, hands-on session practising open questions, affirmations, reflections and "
-     "summaries in pairs, with feedback from an MI trainer.",
-     30, 13.5, 3, "hub", 6, Audience.EVERYONE, 3, (6, 0)),
-    ("oba-turn-the-curve-school-attendance", "OBA turn-the-curve workshop: school attendance",
-     "Use Outcomes Based Accountability to turn the curve on school attendance, the first of "
-     "the 3A's: attend, achieve, attain. Bring your cluster's data.",
-     37, 9.5, 5, "merrion", 24, Audience.EVERYONE, 5, (9, 0)),
-    ("rethink-formulation-multi-agency-forum", "Rethink Formulation multi-agency forum",
-     "Social work, early help, schools and NHS colleagues explore Rethink Formulation in "
-     "group supervision, with the Rethink Team.",
-     44, 14, 2, None, 60, Audience.EVERYONE, 2, (18, 0)),
-    ("aspiring-leaders-seminar", "Leadership seminar for aspiring leaders",
-     "For aspiring leaders from other local authorities: how Leeds built its restorative "
-     "model, with senior officers and time for networking.",
-     51, 10, 5, "civic", 8, Audience.VISITING_LEADERS, 5, (8, 2)),
-    ("outcome-focused-supervision-workshop", "Outcome Focused Supervision for team managers",
-     "For managers in the host authority: practising Outcome Focused Supervision, a key element "
-     "of the Leeds Practice Model.",
-     58, 9.5, 3, "merrion", 12, Audience.HOST_STAFF, 3, (12, 3)),
-    ("res-teams-closer-to-schools", "Bringing social work closer to schools",
-     "RES team managers and school cluster leads on working together before problems need a "
-     "child protection response.",
-     72, 15.5, 1.5, None, 100, Audience.EVERYONE, 1.5, (7, 0)),
-    ("annual-conference", "Centre for Excellence annual conference",
-     "The Centre's annual conference: lessons from Leeds' improvement journey, workshops on "
-     "restorative practice, FGC, MI and OBA, and the Partners in Practice evaluation.",
-     86, 9, 7, "armouries", 150, Audience.EVERYONE, 6, (20, 0)),
-    # Past events, with attendance and feedback.
-    ("network-meeting-looking-back", "Restorative practice network meeting: adolescents",
-     "Network meeting on restorative conversations with adolescents.",
-     -24, 9.5, 3, "merrion", 30, Audience.EVERYONE, 3, (8, 0)),
-    ("fgc-family-voices", "Family Group Conferences: family voices",
-     "Families and coordinators on what a Family Group Conference felt like.",
-     -45, 10, 3, "civic", 25, Audience.EVERYONE, 3, (10, 0)),
-    ("mi-introduction", "Motivational Interviewing: an introduction",
-     "The spirit of MI and its core skills, online.",
-     -12, 13.5, 2, None, 40, Audience.EVERYONE, 2, (6, 0)),
-]
-
-PROGRAMME = {
-    "default": [
-        ("paragraph", rich(
-            "Arrival and coffee, then an opening from the Centre for Excellence.",
-            "Workshops in small groups, a shared lunch (tell us your dietary needs when you "
-            "book), and a closing round: what will you do differently in practice?",
-        )),
-    ],
+# The next practice day completes the Family Group Conferences course's practice module.
+LINKED_MODULE = {"fgc-learning-event": ("family-group-conferences", "fgc-practice-day")}
+# Events the demo practitioner and manager went to, or have booked.
+NAMED = {
+    "mi-practice-summaries": ["practitioner@example.org"],
+    "network-families": ["practitioner@example.org", "manager@example.org"],
+    "briefing-early-language": ["practitioner@example.org"],
+    "ofs-managers-2025": ["manager@example.org"],
+    "annual-conference-last-year": ["practitioner@example.org", "manager@example.org"],
+    "restorative-practice-network-meeting": ["practitioner@example.org",
+                                             "manager@example.org"],
+    "aspiring-leaders-seminar": ["leader@example.org"],
 }
-
-FEEDBACK = [
-    (5, "Hearing how the 2gether RES team runs group supervision.",
-     "I will use the restorative check-in at the start of every family meeting."),
-    (4, "Practising reflections with a partner.", "Ask more open questions in home visits."),
-    (5, "The family's own account of their conference.",
-     "Offer a Family Group Conference earlier, before things escalate."),
-    (4, "Time with colleagues from schools.", "Talk to the cluster before making a referral."),
-]
+# Future events: (share of places booked, waitlisted people). The MI session is full.
+FUTURE_BOOKINGS = {
+    "mi-skills-practice": (1.0, 0),
+    "aspiring-leaders-seminar": (1.0, 2),
+    "outcome-focused-supervision-workshop": (0.85, 0),
+}
+CANCEL_REASONS = ["Clashed with a court hearing", "Covering duty that day",
+                  "Child protection conference moved to that morning", "Off sick"]
+ACCESS_NEEDS = ["Vegetarian lunch, please", "Step-free access; I use a wheelchair",
+                "Hearing loop, please", "Gluten-free lunch", "A seat near the door (anxiety)"]
 
 
 def seed(stdout, context):
-    with transaction.atomic():
-        _seed(stdout, context)
-
-
-def _seed(stdout, context):
-    home = context["home"]
-    index = _index(home)
+    index = _index(context["home"])
     venues = {key: _venue(*values) for key, values in VENUES.items()}
-    attendees = _fillers(context, "attendee", 24, context["host"], roles.PRACTITIONERS)
-    partners = context["partners"]
-    leaders = [
-        _filler(f"events-leader-{n}@example.org", f"Visiting leader {n}",
-                partners[n % len(partners)], roles.VISITING_LEADERS)
-        for n in range(1, 11)
-    ]
-    people = context["people"]
+    pools = _pools(context)
+    staff = context["people"]["staff@example.org"]
     today = timezone.localdate()
     created = 0
-    for (slug, title, summary, days, hour, hours, venue_key, capacity, audience, cpd,
-         (n_confirmed, n_waiting)) in EVENTS:
-        event = EventPage.objects.child_of(index).filter(slug=slug).first()
-        if event is not None:
-            continue
-        start = _start(today + datetime.timedelta(days=days), hour)
-        event = EventPage(
-            title=title, slug=slug, summary=summary, start=start,
-            end=start + datetime.timedelta(hours=hours),
-            venue=venues[venue_key] if venue_key else None, is_online=venue_key is None,
-            joining_link="https://meet.example.org/centre-" + slug if venue_key is None else "",
-            capacity=capacity, audience=audience, cpd_hours=cpd,
-            programme=stream(*PROGRAMME["default"]),
-            contact_name="Centre for Excellence events team",
-            contact_email="centre.events@example.org",
-        )
-        index.add_child(instance=event)
-        event.save_revision().publish()
-        created += 1
-        pool = leaders if audience == Audience.VISITING_LEADERS else attendees
-        past = days < 0
-        if audience == Audience.VISITING_LEADERS:
-            named = [people["leader@example.org"]]
-        elif past:
-            named = [people["practitioner@example.org"], people["aisha.khan@example.org"],
-                     people["tom.reid@example.org"]]
-        elif slug in ("restorative-practice-network-meeting", "annual-conference"):
-            named = [people["practitioner@example.org"], people["manager@example.org"]]
-        else:
-            named = []
-        everyone = (named + [p for p in pool if p not in named])[: n_confirmed + n_waiting]
-        for i, person in enumerate(everyone):
-            if i < min(n_confirmed, capacity):
-                status = Status.ATTENDED if past else Status.CONFIRMED
+    for kind in KINDS.values():
+        feedback = list(kind["feedback"])
+        past = [o for o in kind["occasions"] if o[2] < 0]
+        per_event = -(-len(feedback) // max(len(past), 1))  # share it out, never reuse
+        for slug, title, days in kind["occasions"]:
+            if EventPage.objects.filter(slug=slug).exists():
+                if days < 0:
+                    feedback = feedback[per_event:]
+                continue
+            event = _event(index, venues, kind, slug, title, days, today)
+            created += 1
+            people = _attendees(event, kind, pools, context["people"], slug)
+            if days < 0:
+                _run_past_event(event, people, staff, feedback[:per_event])
+                feedback = feedback[per_event:]
             else:
-                status = Status.WAITLISTED
-            _booking(event, person, status, access="Vegetarian lunch" if i == 2 else "")
-        if past:
-            _feedback(event, skip=people["practitioner@example.org"])
+                _book_future_event(event, people, slug)
     stdout.write(f"Events: {created} events added.\n")
 
 
-def _start(date, hour):
-    while date.weekday() >= 5:  # events run on weekdays
-        date += datetime.timedelta(days=1)
-    return datetime.datetime.combine(
-        date, datetime.time(int(hour), int(round((hour % 1) * 60))), LONDON
+def event_day(today, days, weekday):
+    """The kind's usual weekday in the week `days` from today, or the next working day."""
+    target = today + datetime.timedelta(days=days)
+    target += datetime.timedelta(days=weekday - target.weekday())
+    if days > 0 and target <= today:
+        target += datetime.timedelta(weeks=1)
+    if days < 0 and target >= today:
+        target -= datetime.timedelta(weeks=1)
+    while in_christmas_break(target):
+        target += datetime.timedelta(weeks=1)
+    return working_day_on_or_after(target)
+
+
+def _programme(kind, start):
+    rows = "".join(
+        f"<li><strong>{(start + datetime.timedelta(minutes=m)):%H:%M}</strong> {item}</li>"
+        for m, item in kind["programme"])
+    end = start + datetime.timedelta(minutes=kind["minutes"])
+    return stream(
+        ("paragraph", f"<p>{kind['intro']}</p>"),
+        ("heading", {"text": "Programme", "size": "h2"}),
+        ("paragraph", f"<ul>{rows}</ul><p>We finish by {end:%H:%M}.</p>"),
     )
+
+
+def _event(index, venues, kind, slug, title, days, today):
+    day = event_day(today, days, kind["weekday"])
+    hour, minute = kind["start"]
+    start = datetime.datetime.combine(day, datetime.time(hour, minute), LONDON)
+    end = start + datetime.timedelta(minutes=kind["minutes"])
+    opens, closes = WINDOWS.get(slug, (None, None))
+    event = EventPage(
+        title=title, slug=slug, summary=kind["intro"].split(". ")[0].rstrip(".") + ".",
+        start=start, end=end,
+        venue=venues[kind["venue"]] if kind["venue"] else None, is_online=kind["online"],
+        joining_link=f"https://meet.example.org/centre-{slug}" if kind["online"] else "",
+        capacity=kind["capacity"], audience=kind["audience"], cpd_hours=kind["cpd"],
+        booking_opens=(start - datetime.timedelta(days=opens)).replace(hour=9, minute=0)
+        if opens else None,
+        booking_closes=(start - datetime.timedelta(days=closes)).replace(hour=17, minute=0)
+        if closes else None,
+        programme=_programme(kind, start),
+        contact_name="Jo Simpson, events and programme coordinator",
+        contact_email="centre.events@example.org",
+    )
+    if slug in LINKED_MODULE:
+        from wagtail.models import Page as WagtailPage
+
+        course_slug, module_slug = LINKED_MODULE[slug]
+        course = WagtailPage.objects.filter(slug=course_slug).first()
+        if course is not None:
+            event.linked_module = WagtailPage.objects.child_of(course).filter(
+                slug=module_slug).first()
+    # Saved live without a revision, as the course modules are: forty revisions would
+    # make the demo slow, and the first edit in the admin creates one.
+    index.add_child(instance=event)
+    return event
+
+
+def _pools(context):
+    """Who comes to what: host staff, partner staff, visiting leaders."""
+    from cms.demo import DEMO_LEADERS, PARTNER_STAFF, TEAM_COLLEAGUES, WORKFORCE
+
+    people = context["people"]
+    host = [people[e] for e, *_ in WORKFORCE + TEAM_COLLEAGUES if e in people]
+    partner_staff = [people[e] for e, *_ in PARTNER_STAFF if e in people]
+    leaders = [people[e] for e, *_ in DEMO_LEADERS if e in people]
+    return {"host_staff": host, "everyone": host + partner_staff + leaders[:4],
+            "visiting_leaders": leaders, "joined": joined_network()}
+
+
+def _attendees(event, kind, pools, people, slug):
+    rng = random.Random(slug)
+    named = [people[e] for e in NAMED.get(slug, []) if e in people]
+    booked_by = event.start - datetime.timedelta(days=45)
+    pool = [p for p in pools[kind["audience"]] if p not in named
+            and took_part(p, booked_by, pools["joined"])]
+    rng.shuffle(pool)
+    wanted = min(22, max(3, int(event.capacity * rng.uniform(0.45, 0.9))))
+    if slug in FUTURE_BOOKINGS:  # these are full, some with a waiting list
+        wanted = event.capacity + FUTURE_BOOKINGS[slug][1]
+    return (named + pool)[:wanted]
+
+
+def _booked_at(event, person, days_before):
+    return event.start - datetime.timedelta(days=days_before, hours=person.pk % 9)
+
+
+def _booking(event, person, status, when, access=""):
+    """Written directly: past events cannot be booked through the rules, and future
+    bookings here are the demo's starting point, not new requests to email about."""
+    booking = EventBooking.objects.create(
+        event=event, user=person, status=status, access_requirements=access,
+        event_title=event.title, event_start=event.start, event_end=event.end,
+        event_location=event.location[:500], created_at=when,
+    )
+    EventBookingHistory.objects.create(
+        booking=booking, by=person, from_status="", to_status=status, at=when,
+        reason="booked" if status != Status.WAITLISTED else
+        "booked when full: added to the waiting list")
+    return booking
+
+
+def _run_past_event(event, people, staff, feedback):
+    rng = random.Random(event.slug + "-day")
+    access_erased = timezone.now()  # past events keep no access requirements
+    attended = []
+    for n, person in enumerate(people):
+        when = _booked_at(event, person, rng.randint(4, 40))
+        if n > 2 and rng.random() < 0.06:  # cancelled beforehand
+            booking = _booking(event, person, Status.CONFIRMED, when)
+            services.cancel_booking(booking, person, reason=rng.choice(CANCEL_REASONS),
+                                    now=when + datetime.timedelta(days=2))
+            EventBookingHistory.objects.filter(booking=booking).exclude(
+                from_status="").update(at=when + datetime.timedelta(days=2))
+            continue
+        booking = _booking(event, person, Status.CONFIRMED, when)
+        EventBooking.objects.filter(pk=booking.pk).update(
+            access_requirements_erased_at=access_erased)
+        came = n <= 2 or rng.random() > 0.08
+        services.mark_attendance(booking, came, staff)
+        EventBookingHistory.objects.filter(booking=booking).exclude(from_status="").update(
+            at=event.end)
+        if came:
+            attended.append(booking)
+    named = {p.pk for p in people[:1]}
+    givers = [b for b in attended if b.user_id not in named]
+    for booking, (rating, useful, differently) in zip(givers, feedback, strict=False):
+        booking.refresh_from_db()
+        services.submit_feedback(booking, booking.user, rating, useful, differently)
+        EventFeedback.objects.filter(booking=booking).update(
+            created_at=event.end + datetime.timedelta(hours=20 + booking.pk % 30))
+
+
+def _book_future_event(event, people, slug):
+    rng = random.Random(slug + "-bookings")
+    share, waiting = FUTURE_BOOKINGS.get(slug, (rng.uniform(0.25, 0.7), 0))
+    if event.booking_opens and event.booking_opens > timezone.now():
+        return  # booking has not opened yet
+    confirmed = min(event.capacity, max(2, round(event.capacity * share)))
+    extra = [p for p in people[confirmed:]]
+    everyone = people[:confirmed]
+    for n, person in enumerate(everyone + extra[:waiting]):
+        status = Status.CONFIRMED if n < confirmed else Status.WAITLISTED
+        days_before = rng.randint(1, 30)
+        when = min(timezone.now() - datetime.timedelta(hours=n + 1),
+                   _booked_at(event, person, days_before + 30))
+        access = ACCESS_NEEDS[n % len(ACCESS_NEEDS)] if n % 7 == 3 and not event.is_online \
+            else ""
+        _booking(event, person, status, when, access)
+    if len(everyone) < confirmed:  # too few people in the pool to fill it
+        return
 
 
 def _index(home):
@@ -190,9 +253,9 @@ def _index(home):
     if index is None:
         index = EventIndexPage(
             title="Events", slug="events", show_in_menus=True,
-            introduction="Network meetings, learning events, skills practice and the annual "
-            "conference, for the children's services workforce and for aspiring leaders from "
-            "other local authorities.",
+            introduction="Network meetings, practice days, workshops, lunchtime briefings and "
+            "the annual conference, for the children's services workforce and for aspiring "
+            "leaders from other local authorities.",
         )
         Page.objects.get(pk=home.pk).add_child(instance=index)
         index.save_revision().publish()
@@ -205,62 +268,3 @@ def _venue(name, address, postcode, access):
                              "access_information": access},
     )
     return venue
-
-
-def _filler(email, name, organisation, role):
-    user = User.objects.filter(email=email).first()
-    if user is None:
-        user = User(email=email, full_name=name, job_title="Practitioner",
-                    organisation=organisation)
-        user.set_unusable_password()
-        user.save()
-        user.groups.add(*Group.objects.filter(name=role))
-    return user
-
-
-def _fillers(context, kind, count, organisation, role):
-    names = ["Amira Hussain", "Ben Carter", "Chloe Walsh", "David Osei", "Ella Morris",
-             "Farah Iqbal", "George Lee", "Hannah Price", "Imran Malik", "Jess Taylor",
-             "Kofi Mensah", "Laura Finch", "Mohammed Ali", "Niamh Kelly", "Owen Hughes",
-             "Poppy Evans", "Rashid Khan", "Sophie Turner", "Tariq Aziz", "Una Byrne",
-             "Victor Okoye", "Wendy Clarke", "Yusuf Patel", "Zara Ahmed"]
-    return [
-        _filler(f"events-{kind}-{n}@example.org", names[(n - 1) % len(names)], organisation,
-                role)
-        for n in range(1, count + 1)
-    ]
-
-
-def _booking(event, user, status, access=""):
-    """Demo bookings are written directly (past events cannot be booked through the rules);
-    callers never pass more holders than the event's capacity."""
-    if EventBooking.objects.filter(event=event, user=user).exists():
-        return
-    booking = EventBooking.objects.create(
-        event=event, user=user, status=status, access_requirements=access,
-        event_title=event.title, event_start=event.start, event_end=event.end,
-        event_location=event.location, created_at=event.start - datetime.timedelta(days=20),
-    )
-    EventBookingHistory.objects.create(booking=booking, from_status="", to_status=(
-        Status.WAITLISTED if status == Status.WAITLISTED else Status.CONFIRMED), reason="booked")
-    if status == Status.ATTENDED:
-        EventBookingHistory.objects.create(booking=booking, from_status=Status.CONFIRMED,
-                                           to_status=status, reason="marked attended")
-        from cpd.models import CPDEntry
-        from cpd.services import record_cpd_activity
-
-        record_cpd_activity(
-            user, source_type="event_booking", source_id=booking.pk, kind=CPDEntry.Kind.EVENT,
-            title=event.title, date=timezone.localtime(event.start).date(),
-            hours=event.cpd_hours, provider="Centre for Excellence",
-        )
-
-
-def _feedback(event, skip):
-    attended = EventBooking.objects.filter(event=event, status=Status.ATTENDED).exclude(
-        user=skip).order_by("pk")
-    for booking, (rating, useful, differently) in zip(attended, FEEDBACK * 3, strict=False):
-        EventFeedback.objects.get_or_create(
-            booking=booking,
-            defaults={"rating": rating, "most_useful": useful, "do_differently": differently},
-        )

@@ -3,6 +3,7 @@
 the certificate and opens its verification link; every new page passes axe."""
 
 import datetime
+import re
 
 import pytest
 
@@ -10,6 +11,24 @@ from cms.demo import DEFAULT_PASSWORD
 from cms.models import User
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _answer(page, module_slug, right):
+    """Tick the right answers (or, for each question, the first wrong one) of the module's
+    knowledge check, found by the ids the demo gives its answers."""
+    from courses.models import ModulePage
+    from courses.services import _questions
+
+    module = ModulePage.objects.get(slug=module_slug)
+    (check_id, check), = module.knowledge_checks()
+    for question in _questions(check):
+        chosen = [a for a in question["answers"] if a["correct"] == right][: None if right else 1]
+        for answer in question["answers"]:
+            box = page.locator(f"#a-{check_id}-{question['id']}-{answer['id']}")
+            if answer in chosen:
+                box.check()
+            elif question["multiple"]:
+                box.uncheck()
 
 
 def test_the_demo_practitioner_completes_a_course_and_verifies_the_certificate(
@@ -33,26 +52,34 @@ def test_the_demo_practitioner_completes_a_course_and_verifies_the_certificate(
     page.get_by_label("Your reflection").fill("Formulation helps me see the family's story.")
     page.get_by_role("button", name="Save reflection").click()
     assert page.get_by_text("Only you can read it.").is_visible()
-    page.get_by_role("button", name="Mark as complete").click()
+    # Each module ends with a knowledge check: passing it completes the module.
+    _answer(page, "rethink-formulation", right=True)
+    page.get_by_role("button", name="Check my answers").click()
+    assert page.get_by_text("You have completed this module.").is_visible()
+    page.get_by_role("link", name=re.compile("^Next")).click()
     page.wait_for_url("**/leeds-practice-principles/")
     # The course page now offers to continue where she left off, and ticks what is done.
     page.goto("/courses/leeds-practice-model/")
     assert page.locator(".outline__item--done").count() == 1
     page.get_by_role("link", name="Continue").click()
     page.wait_for_url("**/leeds-practice-principles/")
-    page.get_by_role("button", name="Mark as complete").click()
+    _answer(page, "leeds-practice-principles", right=True)
+    page.get_by_role("button", name="Check my answers").click()
+    page.get_by_role("link", name=re.compile("^Next")).click()
     page.wait_for_url("**/outcome-focused-supervision/")
     assert page.get_by_text("67% complete").is_visible()
     assert page.get_by_role("complementary", name="Course outline").locator(
         ".outline__item--done").count() == 2
 
-    # A wrong answer first: the score and the explanation are shown, and a retake offered.
-    page.get_by_label("Assessment, planning, review").check()
+    # Wrong answers first: the score and the explanations are shown, and a retake offered.
+    _answer(page, "outcome-focused-supervision", right=False)
+    assert page.get_by_label("Assessment, planning, review").is_checked()
     page.get_by_role("button", name="Check my answers").click()
     assert page.get_by_text("You scored 0%").first.is_visible()
     assert page.get_by_text("Those are stages of casework").is_visible()
     axe_check(page)
-    page.get_by_label("Rethink Formulation, Leeds Practice Principles").check()
+    _answer(page, "outcome-focused-supervision", right=True)
+    assert page.get_by_label("Rethink Formulation, Leeds Practice Principles").is_checked()
     page.get_by_role("button", name="Try again").click()
 
     # Finishing hands over the certificate on a page of its own, with the CPD prompt and

@@ -22,7 +22,7 @@ def test_a_leader_goes_from_application_to_offer_and_a_booked_session(
     # The listing, the opportunity and the application form.
     page.goto("/secondments/")
     axe_check(page)
-    page.get_by_role("link", name="The Restorative Adolescent Service").click()
+    page.get_by_role("link", name="The Restorative Adolescent Service", exact=True).click()
     page.wait_for_load_state()
     axe_check(page)
     page.get_by_role("link", name="Apply for this secondment").click()

@@ -1,6 +1,9 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
+from wagtail.models import Page, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cms import demo, registry
 from cms.site_url import sync_site_record
@@ -24,13 +27,21 @@ class Command(BaseCommand):
                 "DEBUG is off, so this looks like production. Demo accounts with known "
                 "passwords do not belong there; pass --allow-production if you mean it."
             )
-        with transaction.atomic():
+        # The history is made through the apps' rules, which email the people involved;
+        # demo people have example.org addresses and nobody needs those emails.
+        # Wagtail re-indexes the references of every row saved, one task each: thousands
+        # for the demo's history. Pages are what editors ask "where is this used?" about,
+        # so only they are indexed, once, at the end.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"), \
+                disable_reference_index_auto_update(), transaction.atomic():
             context = demo.seed(self.stdout, password=password)
             # Each app seeds its own demo content (registered through the
             # register_demo_seeder hook, in INSTALLED_APPS order) after the Centre's pages
             # and people exist.
             for seed in registry.demo_seeders():
                 seed(self.stdout, context)
+            for page in Page.objects.filter(depth__gt=1).specific().iterator():
+                ReferenceIndex.create_or_update_for_object(page)
             sync_site_record()  # page links use SITE_URL, like every other link
         self.print_logins(password)
 
