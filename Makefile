@@ -26,6 +26,7 @@ install-test: $(VENV)/.installed-test
 
 migrate: install
 	$(PY) manage.py migrate --no-input
+	$(PY) manage.py createcachetable  # the shared cache without Redis (migrate makes it too)
 
 seed: migrate
 	$(PY) manage.py seed_demo
