@@ -44,6 +44,13 @@ class CmsConfig(AppConfig):
 
         authenticator_added.connect(record_mfa_on_activation, dispatch_uid="mfa_on_activation")
 
+        # A confirmed address on the host's domains lets a waiting member in.
+        from allauth.account.signals import email_confirmed
+
+        from cms.services import confirm_membership_by_address
+
+        email_confirmed.connect(confirm_membership_by_address, dispatch_uid="membership_email")
+
         # Roles and permissions are cached per person (cms.roles); changes drop them.
         from django.contrib.auth.models import Group, Permission
         from django.db.models.signals import m2m_changed
@@ -59,6 +66,10 @@ class CmsConfig(AppConfig):
         for through in (User.groups.through, User.user_permissions.through):
             m2m_changed.connect(forget_member_roles, sender=through,
                                 dispatch_uid=f"roles_{through}_m2m")
+        from cms.signals import notice_mentor_role_removed
+
+        m2m_changed.connect(notice_mentor_role_removed, sender=User.groups.through,
+                            dispatch_uid="mentor_role_removed")
         post_save.connect(forget_user_roles, sender=User, dispatch_uid="roles_user_saved")
         post_delete.connect(forget_user_roles, sender=User, dispatch_uid="roles_user_deleted")
 

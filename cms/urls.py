@@ -34,6 +34,7 @@ urlpatterns = [
     path("accounts/profile/", views.profile, name="profile"),
     path("accounts/my-data/", views.download_my_data, name="download_my_data"),
     path("accounts/delete/", views.erase_my_account, name="erase_my_account"),
+    path("accounts/requests/", views.membership_requests, name="membership_requests"),
     path("accounts/calendar/reset/", views.reset_calendar_feed, name="reset_calendar_feed"),
     path("accounts/", include("allauth.urls")),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),

@@ -583,3 +583,22 @@ def send_reminders(now=None):
                             {"booking": booking, "slot": booking.slot, "for_mentor": for_mentor})
             sent += 1
     return sent
+
+
+def close_mentoring(user):
+    """A person who is no longer a mentor: their profile leaves the directory and their
+    future slots nobody has booked are withdrawn. Sessions already booked stay (mentor and
+    mentee still meet, or cancel as usual)."""
+    profile = MentorProfile.objects.filter(user=user).first()
+    if profile is None:
+        return 0
+    with transaction.atomic():
+        MentorProfile.objects.select_for_update().filter(pk=profile.pk).update(is_active=False)
+        withdrawn, _ = MentoringSlot.objects.filter(
+            mentor=profile, starts_at__gt=timezone.now(), bookings__isnull=True).delete()
+    return withdrawn
+
+
+def close_mentoring_on_role_removed(sender=None, user=None, **kwargs):
+    """Receiver of the kernel's `mentor_role_removed`."""
+    close_mentoring(user)

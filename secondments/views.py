@@ -350,10 +350,10 @@ def booking_ics(request, pk):
 
 
 def _get_mentor_profile_for_user(user):
-    profile = MentorProfile.objects.filter(user=user).prefetch_related("expertise").first()
-    if profile is None and not roles.is_mentor(user):
+    """Mentors only: a person whose Mentors role was removed keeps no way to publish."""
+    if not roles.is_mentor(user):
         raise Http404
-    return profile
+    return MentorProfile.objects.filter(user=user).prefetch_related("expertise").first()
 
 
 @login_required

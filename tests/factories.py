@@ -22,6 +22,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 class HostOrganisationFactory(OrganisationFactory):
     name = "Host City Council"
     is_host_authority = True
+    email_domains = "example.org"
 
 
 class TeamFactory(factory.django.DjangoModelFactory):

@@ -54,6 +54,8 @@ EXPECTED = {
     "download_my_data": (None, SIGNED_IN),
     "erase_my_account": (None, SIGNED_IN),
     "reset_calendar_feed": (None, POST_ONLY),
+    # Requests to join a team (its managers) or the host authority (staff).
+    "membership_requests": (None, only("manager", "other_manager", *STAFF)),
     # The feed address is a capability (a secret token, for calendar apps that cannot
     # sign in): anyone holding it reads it; a wrong token is a 404 (tested below).
     "calendar_feed": (lambda w: {"token": w.alice.calendar_token}, PUBLIC),
@@ -250,7 +252,7 @@ def test_staff_without_mfa_in_this_session_are_refused_wherever_staff_are_allowe
             assert response.status_code == 302, (persona, name)
             assert response["Location"].startswith(mfa_step(persona)), (persona, name)
     assert wrong == []
-    assert refused == 2 * 13  # every staff row of EXPECTED, for each persona
+    assert refused == 2 * 14  # every staff row of EXPECTED, for each persona
     world.event.refresh_from_db()
     assert world.event.capacity == 10
 
@@ -435,7 +437,7 @@ def test_the_calendar_feed_needs_the_current_secret(world):
 # Every state-changing endpoint, with who would be allowed to use it.
 POSTS = [
     ("profile", None, "alice"), ("erase_my_account", None, "alice"),
-    ("reset_calendar_feed", None, "alice"),
+    ("reset_calendar_feed", None, "alice"), ("membership_requests", None, "manager"),
     ("courses:enrol", lambda w: [w.open_course.pk], "alice"),
     ("courses:unenrol", lambda w: [w.course.pk], "bob"),
     ("courses:complete_module", lambda w: [w.modules[0].pk], "bob"),
