@@ -1,5 +1,6 @@
 import json
 
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -101,7 +102,12 @@ def download_my_data(request):
 @login_required
 def erase_my_account(request):
     form = EraseAccountForm(request.user, request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not ratelimit.consume(
+            request, action="reauthenticate", user=request.user):
+        # The form checks the password: allauth's re-authentication limit applies to it, so
+        # a borrowed session cannot be used to guess the password.
+        form.add_error(None, "Too many attempts. Wait a minute and try again.")
+    elif request.method == "POST" and form.is_valid():
         privacy.erase_account(request.user)
         logout(request)
         messages.success(request, "Your account has been deleted and your details erased.")
