@@ -40,7 +40,7 @@ class SignupForm(ProfileFieldsMixin, forms.Form):
         "authority with an email address on its domains, or once the Centre confirms them.",
     )
     organisation_not_listed = forms.CharField(
-        label="My organisation is not listed: its name",
+        label="Not in the list? Type its name",
         max_length=200,
         required=False,
         help_text="Leave this empty if you chose your organisation above. The Centre checks "

@@ -29,6 +29,9 @@ urlpatterns = [
                                               query_string=False), name="wagtailadmin_login"),
     path("admin/password_reset/", RedirectView.as_view(url=reverse_lazy("account_reset_password")),
          name="wagtailadmin_password_reset"),
+    # Wagtail reverses this name for pages restricted to signed-in people.
+    path("_util/login/", RedirectView.as_view(url="/accounts/login/", query_string=True),
+         name="wagtailcore_login"),
     path("admin/", include(_without_doors(wagtailadmin_urls.urlpatterns))),
     path("documents/", include(_without_doors(wagtaildocs_urls.urlpatterns))),
     path("accounts/profile/", views.profile, name="profile"),

@@ -132,3 +132,15 @@ def test_staff_edit_a_person_and_the_change_is_saved(staff_client, alice):
     alice = User.objects.get(pk=alice.pk)
     assert (alice.full_name, alice.job_title, alice.team) == (
         "Alice Renamed", "Senior social worker", team)
+
+
+def test_staff_cannot_edit_groups_or_what_they_grant(staff_client):
+    from django.contrib.auth.models import Group
+
+    from cms import roles
+
+    staff_group = Group.objects.get(name=roles.CENTRE_STAFF)
+    for url in (reverse("wagtailusers_groups:index"),
+                reverse("wagtailusers_groups:edit", args=[staff_group.pk])):
+        response = staff_client.get(url)
+        assert response.status_code == 302 and response["Location"] == "/admin/", url

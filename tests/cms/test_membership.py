@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cms import roles, services
-from cms.models import Organisation, OrganisationMembershipRequest, TeamMembershipRequest, User
+from cms import roles
+from cms.models import User
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +39,8 @@ def test_a_visiting_leader_cannot_make_themselves_a_host_practitioner_in_a_team(
     # She is not in the manager's matrix; her request waits for staff.
     client.force_login(manager)
     assert "Lara" not in client.get(reverse("courses:team_matrix")).content.decode()
+    from cms.models import OrganisationMembershipRequest
+
     assert OrganisationMembershipRequest.objects.get(user=lara).is_pending
 
 
@@ -59,6 +61,9 @@ def test_a_confirmed_address_on_the_hosts_domains_joins_at_once(client, host, pa
 
 
 def test_staff_approve_a_host_member_without_a_host_address(client, host, staff, partner):
+    from cms import services
+    from cms.models import OrganisationMembershipRequest
+
     person = factories.visiting_leader(email="agency@gmail.example", organisation=partner)
     assert not services.join_organisation(person, host)
     pending = OrganisationMembershipRequest.objects.get(user=person)
@@ -75,6 +80,8 @@ def test_staff_approve_a_host_member_without_a_host_address(client, host, staff,
 
 
 def test_joining_a_team_is_a_request_its_manager_decides(client, host, team, manager, bob):
+    from cms.models import TeamMembershipRequest
+
     other_team = factories.TeamFactory(name="Inner East RES team", organisation=host)
     other_manager = factories.team_manager(other_team, email="om@example.org")
     client.force_login(bob)
@@ -103,6 +110,9 @@ def test_people_outside_a_team_or_staff_have_no_decision_screen(client, alice):
 
 
 def test_an_unlisted_organisation_is_named_at_sign_up_and_waits_for_staff(client, host):
+    from cms import services
+    from cms.models import Organisation
+
     response = client.post(reverse("account_signup"), {
         "full_name": "Dee Visitor", "email": "dee@farshire.example", "job_title": "Head of service",
         "organisation_not_listed": "  Farshire   County Council ",

@@ -95,7 +95,8 @@ def test_wagtails_old_doors_lead_to_allauth_or_nowhere(client, staff):
     # The plain LoginView at /_util/login/ let a password alone open the admin.
     response = client.post("/_util/login/", {"username": staff.email, "password": PASSWORD,
                                              "next": "/admin/"})
-    assert response.status_code == 404
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
     assert "_auth_user_id" not in client.session
     assert client.get("/admin/login/")["Location"].startswith("/accounts/login/")
     assert client.get("/admin/password_reset/")["Location"] == "/accounts/password/reset/"
