@@ -5,6 +5,9 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Every absolute link (emails, PDFs, QR codes, calendars, page URLs) is built from SITE_URL,
+# so `make run PORT=9201` links to where it serves.
+SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test install install-test migrate seed serve lint bench bench-reports worker clean
 
@@ -25,15 +28,16 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 migrate: install
-	$(PY) manage.py migrate --no-input
+	SITE_URL=$(SITE_URL) $(PY) manage.py sync_site_url
+	SITE_URL=$(SITE_URL) $(PY) manage.py migrate --no-input
 	$(PY) manage.py createcachetable  # the shared cache without Redis (migrate makes it too)
 
 seed: migrate
-	$(PY) manage.py seed_demo
+	SITE_URL=$(SITE_URL) $(PY) manage.py seed_demo
 
 run: seed
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install-test
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -42,9 +46,11 @@ lint: install-test
 	$(VENV)/bin/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
 
+# run_worker: django-tasks' db_worker with a heartbeat (a dead worker's task is requeued)
+# and reconnection when the database restarts. WORKER_ID: stable across restarts.
+WORKER_ID ?= $(shell hostname)-1
 worker: install
-	TASKS_BACKEND=database $(PY) manage.py requeue_stale_tasks
-	TASKS_BACKEND=database $(PY) manage.py db_worker --no-reload
+	TASKS_BACKEND=database SITE_URL=$(SITE_URL) $(PY) manage.py run_worker --worker-id $(WORKER_ID)
 
 bench: install-test
 	@command -v wrk >/dev/null 2>&1 || { echo "The benchmark drives the server with wrk: apt-get install wrk"; exit 1; }

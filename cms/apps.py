@@ -11,6 +11,13 @@ class CmsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from cms import site_url  # noqa: F401  (registers the Site record check)
+
+        # Every CSV and XLSX Wagtail writes for us keeps formula-like cells as text.
+        from cms.exports import make_wagtail_exports_inert
+
+        make_wagtail_exports_inert()
+
         from cms.roles import sync_role_permissions
 
         # Permissions are created app by app after migrate, so roles get theirs once the

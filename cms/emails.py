@@ -3,9 +3,16 @@
 Templates live at `templates/emails/<name>-subject.txt`, `-body.txt` and (optionally)
 `-body.html`. Rendering happens at once (so a template error shows where it was caused);
 sending happens in a task, so a failing mail server never undoes a booking.
+
+Delivery is at least once (a worker killed after the mail server took a message sends it
+again when its task is recovered), so every message gets its Message-ID when it is queued
+and keeps it through every retry: a repeat is recognisable, and mail clients show one.
 """
 
 import base64
+import re
+from email.utils import make_msgid
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -40,6 +47,7 @@ def send(name, to, context, attachments=()):
         "html": html,
         "to": to,
         "attachments": [_encode_attachment(*a) for a in attachments],
+        "message_id": new_message_id(),
     }
     _enqueue_on_commit(payload)
 
@@ -56,8 +64,13 @@ def enqueue_message(message):
         "html": html,
         "to": list(message.to),
         "attachments": [],
+        "message_id": new_message_id(),
     }
     _enqueue_on_commit(payload)
+
+
+def new_message_id():
+    return make_msgid(domain=urlsplit(settings.SITE_URL).hostname or "localhost")
 
 
 def _encode_attachment(filename, content, mimetype):
@@ -72,13 +85,28 @@ def _enqueue_on_commit(payload):
     transaction.on_commit(lambda: send_email.enqueue(payload))
 
 
+class _Message(EmailMultiAlternatives):
+    def _create_mime_attachment(self, content, mimetype):
+        """An invitation's MIME part carries the calendar's METHOD as a parameter
+        (`text/calendar; method=REQUEST`), which is what Outlook and Gmail look for before
+        they add, update or cancel the event (RFC 6047)."""
+        part = super()._create_mime_attachment(content, mimetype)
+        if mimetype == "text/calendar":
+            text = content.decode("utf-8") if isinstance(content, bytes) else content
+            method = re.search(r"^METHOD:(\w+)\r?$", text, re.MULTILINE)
+            if method:
+                part.set_param("method", method.group(1).upper(), requote=False)
+        return part
+
+
 def deliver(payload):
     """Actually send one queued email (called by the task)."""
-    message = EmailMultiAlternatives(
+    message = _Message(
         subject=payload["subject"],
         body=payload["body"],
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=payload["to"],
+        headers={"Message-ID": payload["message_id"]} if payload.get("message_id") else None,
     )
     if payload.get("html"):
         message.attach_alternative(payload["html"], "text/html")

@@ -2,6 +2,7 @@ from django import forms
 from django.db.models import Q
 from django.forms.renderers import TemplatesSetting
 
+from cms.limits import LengthMessages
 from cms.models import Organisation, Team, User
 
 
@@ -20,7 +21,7 @@ class ProfileFieldsMixin:
         return name
 
 
-class SignupForm(ProfileFieldsMixin, forms.Form):
+class SignupForm(ProfileFieldsMixin, LengthMessages, forms.Form):
     """Extra fields for allauth's sign-up form (it adds email and password)."""
 
     full_name = forms.CharField(
@@ -76,7 +77,7 @@ class SignupForm(ProfileFieldsMixin, forms.Form):
         )
 
 
-class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
+class ProfileForm(ProfileFieldsMixin, LengthMessages, forms.ModelForm):
     """Name and job title are saved as typed; organisation and team are asked for, and
     joined by the membership rules (cms.services.update_profile)."""
 

@@ -367,8 +367,22 @@ PERSONAL_DATA_PROVIDERS = [
 # endorsement link lasts (seconds).
 MENTORING_MAX_OPEN_BOOKINGS = env_int("MENTORING_MAX_OPEN_BOOKINGS", 3)
 SECONDMENT_SPONSOR_LINK_MAX_AGE = env_int("SECONDMENT_SPONSOR_LINK_MAX_AGE", 60 * 60 * 24 * 21)
+# Applications mail the applicant's text to the sponsor they name: at most this many
+# different sponsors per applicant in any 24 hours.
+SECONDMENT_NEW_SPONSORS_PER_DAY = env_int("SECONDMENT_NEW_SPONSORS_PER_DAY", 3)
 
 # Retention (in days unless stated), applied by `purge_expired`.
 ACCESS_REQUIREMENTS_RETENTION_DAYS = env_int("ACCESS_REQUIREMENTS_RETENTION_DAYS", 7)
 UNVERIFIED_ACCOUNT_RETENTION_DAYS = env_int("UNVERIFIED_ACCOUNT_RETENTION_DAYS", 30)
 INACTIVE_ACCOUNT_RETENTION_YEARS = env_int("INACTIVE_ACCOUNT_RETENTION_YEARS", 6)
+
+# Operations (README "Running the service"). /healthz reports the queue as failing when its
+# oldest ready task has waited longer than this (seconds).
+HEALTHZ_QUEUE_MAX_AGE = env_int("HEALTHZ_QUEUE_MAX_AGE", 300)
+# Calendar entries' UIDs end in this domain of their own, not the site's address, so that
+# moving the site does not re-key every event in people's calendars.
+CALENDAR_UID_DOMAIN = env_str("CALENDAR_UID_DOMAIN", "restorative-practice-centre")
+# Task workers (manage.py run_worker) beat every WORKER_HEARTBEAT_SECONDS; a task held by a
+# worker silent for WORKER_STALE_SECONDS goes back on the queue.
+WORKER_HEARTBEAT_SECONDS = env_int("WORKER_HEARTBEAT_SECONDS", 10)
+WORKER_STALE_SECONDS = env_int("WORKER_STALE_SECONDS", 60)

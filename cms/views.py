@@ -1,17 +1,21 @@
 import json
+import re
+import sys
 
 from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
-from cms import privacy, services
+from cms import health, privacy, services
 from cms.access import is_staff_session, staff_mfa_required
 from cms.calendar import feed_for
 from cms.forms import EraseAccountForm, ProfileForm
@@ -125,11 +129,22 @@ def calendar_feed(request, token):
     return response
 
 
+SEARCH_WORDS = 12
+
+
+def search_terms(query):
+    """The words of a search, as plain text. The search backends hand the query to SQLite
+    FTS5 and PostgreSQL full-text search, whose own syntax (quotes, *, ^, :, brackets,
+    NEAR) is no one's to type: only words reach them, at most SEARCH_WORDS of them."""
+    return " ".join(re.findall(r"\w+", query)[:SEARCH_WORDS])
+
+
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
     results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().specific().search(query)
+    terms = search_terms(query)
+    if terms:
+        results = Page.objects.live().public().specific().search(terms)
     page = Paginator(results, 10).get_page(request.GET.get("page"))
     return render(request, "cms/search.html", {"query": query, "results": page})
 
@@ -140,8 +155,12 @@ def serve_page(request, path):
     return wagtail_serve(request, path)
 
 
+@never_cache
 def healthz(request):
-    return HttpResponse("ok", content_type="text/plain")
+    """Database, cache and task queue, each with ok true or false, as JSON: 200 when all
+    are well, 503 when any is not, so a load balancer and a monitor see which part is down."""
+    report = health.report()
+    return JsonResponse(report, status=200 if report["ok"] else 503)
 
 
 def page_not_found(request, exception=None):
@@ -149,4 +168,16 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    """A fault is a 500. The database being away (down, restarting) is a 503 with
+    Retry-After, which load balancers and monitors understand; the page is rendered
+    without the request so that it needs no database."""
+    if health.database_unavailable(sys.exc_info()[1]):
+        try:
+            body = render_to_string("503.html")
+        except Exception:  # e.g. static files not collected: the status is what matters
+            body = "Sorry, the service is unavailable. Try again in a minute."
+        response = HttpResponse(body, status=503)
+        response["Retry-After"] = str(health.RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
     return render(request, "500.html", status=500)

@@ -1,7 +1,10 @@
-"""Admin wiring for people, organisations and teams."""
+"""Admin wiring for people, organisations and teams, and the kernel's rule that a page
+holding records of learning, bookings or applications is unpublished, never deleted."""
 
+from django.template.response import TemplateResponse
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -103,5 +106,54 @@ for _hook in ["after_publish_page", "after_unpublish_page", "after_delete_page",
               "after_move_page", "after_create_snippet", "after_edit_snippet",
               "after_delete_snippet"]:
     hooks.register(_hook, invalidate_pages)
+
+# --- pages that hold records are unpublished, never deleted ----------------------------
+#
+# Each feature app says which of its records hang from pages by registering a function
+# under this hook: it takes a queryset of pages and returns [(label, count), ...], e.g.
+# [("event bookings", 12)]. The kernel asks them all and imports none of them.
+PROTECTED_RECORDS_HOOK = "register_protected_records"
+
+
+def protected_records(pages):
+    """What the pages (a Page queryset) hold that must be kept: [(label, count)] with
+    every count above zero, from every app's `register_protected_records` hook."""
+    page_ids = pages.values("pk")
+    held = []
+    for count_records in hooks.get_hooks(PROTECTED_RECORDS_HOOK):
+        held.extend((label, count) for label, count in count_records(page_ids) if count)
+    return held
+
+
+def _refusal(request, pages, held, status=200):
+    return TemplateResponse(request, "cms/admin/page_delete_refused.html", {
+        "pages": pages, "held": held,
+        "live_pages": [page for page in pages if page.live],
+    }, status=status)
+
+
+@hooks.register("before_delete_page")
+def refuse_to_delete_a_page_holding_records(request, page):
+    """A page whose subtree holds bookings, applications, enrolments or completions is
+    not deleted (its records would be orphaned, or the delete would fail on a protected
+    key); staff are told what it holds and offered unpublishing instead."""
+    held = protected_records(Page.objects.descendant_of(page, inclusive=True))
+    if held:
+        return _refusal(request, [page], held, status=409 if request.method == "POST" else 200)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_to_bulk_delete_pages_holding_records(request, action_type, objects, action):
+    if action_type != "delete" or not objects or not isinstance(objects[0], Page):
+        return None
+    subtrees = Page.objects.none()
+    for page in objects:
+        subtrees |= Page.objects.descendant_of(page, inclusive=True)
+    held = protected_records(subtrees)
+    if held:
+        return _refusal(request, list(objects), held, status=409)
+    return None
+
 
 from cms.reports import hooks as report_hooks  # noqa: E402,F401  (registers the reports)

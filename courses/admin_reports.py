@@ -3,9 +3,11 @@ organisation (built by the same `courses.reports.training_matrix` the team manag
 uses)."""
 
 import datetime
+import statistics
+from types import SimpleNamespace
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
+from django.db.models.functions import Coalesce, Concat
 from django.utils import timezone
 
 from cms.models import User
@@ -20,7 +22,7 @@ from cms.reports.base import (
     percent,
 )
 from courses.models import Certificate, CoursePage, Enrolment, KnowledgeCheckAttempt
-from courses.reports import training_matrix
+from courses.reports import matrix_courses, training_matrix
 
 EXPIRING_DAYS = 90
 
@@ -57,6 +59,45 @@ def course_completion_queryset(*, enrolments_q=ALL, people=EVERYONE, programme=N
         )
         .order_by("title", "pk")
     )
+
+
+def deleted_course_rows(*, enrolments_q=ALL, people=EVERYONE, today=None):
+    """The course completion figures of courses whose page was deleted, from the
+    enrolments' own snapshot of the title (the records outlive the page): one row per
+    title, labelled "(deleted)", with the same fields as course_completion_queryset."""
+    today = today or timezone.localdate()
+    enrolments = Enrolment.objects.filter(enrolments_q, people.at("user__"),
+                                          course__isnull=True)
+    rows = {}
+    for title, status, enrolled_at, completed_at in enrolments.values_list(
+            "course_title", "status", "enrolled_at", "completed_at"):
+        row = rows.setdefault(title, {"enrolled": 0, "in_progress": 0, "completed": 0,
+                                      "days": []})
+        row["enrolled"] += 1
+        if status == Enrolment.Status.ACTIVE:
+            row["in_progress"] += 1
+        elif status == Enrolment.Status.COMPLETED and completed_at:
+            row["completed"] += 1
+            row["days"].append((completed_at - enrolled_at).days)
+    expiring = dict(
+        Certificate.objects.filter(
+            people.at("user__"), course__isnull=True, course_title__in=list(rows),
+            revoked_at__isnull=True, expires_on__gte=today,
+            expires_on__lte=today + datetime.timedelta(days=EXPIRING_DAYS))
+        .order_by().values("course_title").annotate(n=Count("pk"))
+        .values_list("course_title", "n"))
+    return [
+        SimpleNamespace(
+            pk=None, title=title, course_label=f"{title} (deleted)", programme_name="",
+            enrolled=row["enrolled"], in_progress=row["in_progress"],
+            completed=row["completed"],
+            completion_rate=round(100 * row["completed"] / row["enrolled"], 1)
+            if row["enrolled"] else None,
+            median_days=statistics.median(row["days"]) if row["days"] else None,
+            expiring_certificates=expiring.get(title, 0),
+        )
+        for title, row in sorted(rows.items())
+    ]
 
 
 def first_attempt_pass_rates(course_ids, *, enrolments_q=ALL, people=EVERYONE):
@@ -97,7 +138,7 @@ class CourseCompletionReport(ProgrammeReportView):
         f"are valid ones that expire in the next {EXPIRING_DAYS} days."
     )
     columns_spec = [
-        Column("title", "Course"),
+        Column("course_label", "Course"),
         Column("programme_name", "Programme"),
         Column("enrolled", "Enrolled", "int"),
         Column("in_progress", "In progress", "int"),
@@ -109,11 +150,21 @@ class CourseCompletionReport(ProgrammeReportView):
     ]
 
     def get_report_queryset(self):
-        return course_completion_queryset(
+        """Every course page, the unpublished labelled so, then every deleted course
+        anyone enrolled on, from the records' snapshots."""
+        courses = course_completion_queryset(
             enrolments_q=self.in_period("enrolled_at"),
             people=self.people,
             programme=self.filter_values.get("programme"),
-        ).annotate(programme_name=Coalesce(F("programme__name"), Value("")))
+        ).annotate(
+            programme_name=Coalesce(F("programme__name"), Value("")),
+            course_label=Case(When(live=True, then=F("title")),
+                              default=Concat(F("title"), Value(" (unpublished)"))),
+        )
+        if self.filter_values.get("programme"):
+            return courses  # a deleted course's programme is not known
+        return [*courses, *deleted_course_rows(
+            enrolments_q=self.in_period("enrolled_at"), people=self.people)]
 
     def decorate_paginated_queryset(self, object_list):
         courses = list(object_list)
@@ -143,15 +194,13 @@ class TrainingMatrixReport(ProgrammeReportView):
 
     def courses(self):
         if not hasattr(self, "_courses"):
-            courses = CoursePage.objects.live().order_by("title", "pk")
-            if self.filter_values.get("programme"):
-                courses = courses.filter(programme=self.filter_values["programme"])
-            self._courses = list(courses.only("id", "title", "path", "depth"))
+            self._courses = matrix_courses(programme=self.filter_values.get("programme"))
         return self._courses
 
     def get_columns(self):
         return [Column("name", "Name"), Column("email", "Email"), Column("team_name", "Team")] + [
-            Column(f"course_{course.pk}", course.title) for course in self.courses()
+            Column(f"course_{course.column_key}", course.column_label)
+            for course in self.courses()
         ]
 
     def get_report_queryset(self):
@@ -175,7 +224,7 @@ class TrainingMatrixReport(ProgrammeReportView):
                       "team_name": user.team.name if user.team else ""}
             for cell in row["cells"]:
                 label = cell["label"] + (f" ({cell['detail']})" if cell["detail"] else "")
-                values[f"course_{cell['course'].pk}"] = label
+                values[f"course_{cell['course'].column_key}"] = label
             rows.append(values)
         return rows
 

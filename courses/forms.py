@@ -1,9 +1,10 @@
 from django import forms
 
+from cms.limits import DateRangeValidator, LengthMessages
 from courses.models import CoursePage, CPDEntry, Programme
 
 
-class CatalogueFilterForm(forms.Form):
+class CatalogueFilterForm(LengthMessages, forms.Form):
     q = forms.CharField(label="Search courses", required=False, max_length=100)
     programme = forms.ChoiceField(label="Programme", required=False)
     level = forms.ChoiceField(label="Level", required=False,
@@ -17,12 +18,12 @@ class CatalogueFilterForm(forms.Form):
             Programme.objects.values_list("slug", "name"))
 
 
-class ReflectionForm(forms.Form):
+class ReflectionForm(LengthMessages, forms.Form):
     text = forms.CharField(label="Your reflection", widget=forms.Textarea(attrs={"rows": 5}),
                            max_length=20000)
 
 
-class CPDEntryForm(forms.ModelForm):
+class CPDEntryForm(LengthMessages, forms.ModelForm):
     class Meta:
         model = CPDEntry
         fields = ["kind", "title", "provider", "date", "hours", "what_learnt",
@@ -55,6 +56,7 @@ class AssignmentForm(forms.Form):
         error_messages={"required": "Choose at least one team member."},
     )
     due_on = forms.DateField(label="Due date", widget=forms.DateInput(attrs={"type": "date"}),
+                             validators=[DateRangeValidator(years_ahead=5)],
                              help_text="For example, 27 3 2027.")
 
     def __init__(self, *args, members, **kwargs):
@@ -64,7 +66,7 @@ class AssignmentForm(forms.Form):
         self.fields["members"].label_from_instance = lambda u: u.full_name or u.email
 
 
-class RevokeForm(forms.Form):
+class RevokeForm(LengthMessages, forms.Form):
     reason = forms.CharField(
         label="Reason for revoking", max_length=300,
         help_text="Kept with the certificate's record; the public check page only says "

@@ -8,7 +8,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from cms.page_cache import shared_fragment
-from courses.models import Assignment, Certificate, Enrolment, ModulePage
+from courses.models import Assignment, Certificate, CoursePage, Enrolment, ModulePage
 from courses.services import EXPIRY_NOTICE_DAYS, completed_assignment_ids
 
 STEPLEN = 4  # Wagtail's treebeard path step
@@ -56,22 +56,75 @@ def _certificate_state(certificate, today):
     return "Completed", "green"
 
 
+class DeletedCourse:
+    """A matrix column for a course whose page was deleted: what is left of it is the title
+    its records (enrolments, certificates) kept."""
+
+    pk = None
+    path = ""
+    live = False
+
+    def __init__(self, title):
+        self.title = title
+        self.column_key = f"deleted:{title}"
+        self.column_label = f"{title} (deleted)"
+
+
+def _label(course):
+    course.column_key = course.pk
+    course.column_label = course.title if course.live else f"{course.title} (unpublished)"
+    return course
+
+
+def matrix_courses(programme=None, live_courses=None):
+    """The matrix's columns: the live courses (or `live_courses`, e.g. one page of them),
+    then every course someone completed that is no longer live: unpublished pages
+    (labelled "unpublished") and deleted ones (labelled "deleted", by their records' own
+    title). A completion never drops out of a matrix."""
+    if live_courses is None:
+        live_courses = CoursePage.objects.live().order_by("title", "pk")
+        if programme:
+            live_courses = live_courses.filter(programme=programme)
+        live_courses = live_courses.only("id", "title", "path", "depth", "live")
+    completed = Certificate.objects.all()
+    retired = CoursePage.objects.not_live().filter(
+        pk__in=completed.filter(course__isnull=False).values("course_id"))
+    if programme:
+        retired = retired.filter(programme=programme)
+    columns = [_label(c) for c in live_courses]
+    columns += [_label(c) for c in retired.order_by("title", "pk")
+                .only("id", "title", "path", "depth", "live")]
+    if not programme:
+        titles = (completed.filter(course__isnull=True).order_by("course_title")
+                  .values_list("course_title", flat=True).distinct())
+        columns += [DeletedCourse(title) for title in titles]
+    return columns
+
+
+def _key(course_id, course_title):
+    return course_id if course_id is not None else f"deleted:{course_title}"
+
+
 def training_matrix(users_queryset, courses_queryset, today=None):
     """Members x courses: each cell says not started, in progress (with %), completed (with
-    date), overdue, assigned, or that the certificate is expiring or expired."""
+    date), overdue, assigned, or that the certificate is expiring or expired. Columns may
+    include courses no longer live (see matrix_courses)."""
     today = today or timezone.localdate()
     users = list(users_queryset)
-    courses = list(courses_queryset)
+    courses = [c if hasattr(c, "column_key") else _label(c) for c in courses_queryset]
     user_ids = [u.pk for u in users]
-    course_ids = [c.pk for c in courses]
-    required = required_module_counts(courses)
+    course_ids = [c.pk for c in courses if c.pk is not None]
+    deleted_titles = [c.title for c in courses if c.pk is None]
+    required = required_module_counts([c for c in courses if c.pk is not None])
     active = {(e.user_id, e.course_id): e for e in _active_enrolments(
         {"user_id__in": user_ids}, course_ids)}
     latest_certificate = {}
     for certificate in Certificate.objects.filter(
-        user_id__in=user_ids, course_id__in=course_ids
+        Q(course_id__in=course_ids) | Q(course__isnull=True, course_title__in=deleted_titles),
+        user_id__in=user_ids,
     ).order_by("issued_on", "pk"):
-        latest_certificate[(certificate.user_id, certificate.course_id)] = certificate
+        key = _key(certificate.course_id, certificate.course_title)
+        latest_certificate[(certificate.user_id, key)] = certificate
     assignments = list(Assignment.objects.filter(user_id__in=user_ids, course_id__in=course_ids))
     done_assignments = completed_assignment_ids(assignments)
     assignment_for = {(a.user_id, a.course_id): a for a in assignments}
@@ -79,7 +132,7 @@ def training_matrix(users_queryset, courses_queryset, today=None):
     for user in users:
         cells = []
         for course in courses:
-            key = (user.pk, course.pk)
+            key = (user.pk, course.column_key)
             cell = {"course": course, "label": "Not started", "tag": "grey", "detail": ""}
             assignment = assignment_for.get(key)
             certificate = latest_certificate.get(key)

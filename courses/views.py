@@ -1,7 +1,6 @@
 """Thin views over the rules in services. Every object a view guards is reached through
 a `_get_x_for_user` helper, so other people's things are a 404."""
 
-import csv
 import datetime
 
 from django.contrib import messages
@@ -12,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cms import roles
+from cms import exports, limits, roles
 from cms.access import staff_mfa_required
 from cms.models import Team, User
 from cms.page_cache import shared_fragment
@@ -177,7 +176,7 @@ def _selected_year(request):
         year = int(request.GET.get("year", current))
     except ValueError:
         year = current
-    if not 2000 <= year <= current + 1:
+    if not limits.EARLIEST_YEAR <= year <= current + 1:
         year = current
     return year, current
 
@@ -198,7 +197,10 @@ def cpd(request):
     entries = _cpd_entries(request.user, year)
     first = CPDEntry.objects.filter(user=request.user).order_by("date").values_list(
         "date", flat=True).first()
-    first_year = services.registration_year(first) if first else current
+    # A row dated before the earliest year (entered before dates were checked) must not
+    # stretch the list of years back to year 1, whose bounds are not dates.
+    first_year = max(services.registration_year(first) if first else current,
+                     limits.EARLIEST_YEAR)
     years = [(y, _year_label(y)) for y in range(current, min(first_year, current) - 1, -1)]
     return render(request, "courses/cpd.html", {
         "entries": entries, "year": year, "year_label": _year_label(year), "years": years,
@@ -248,19 +250,13 @@ CSV_FIELDS = [("date", "Date"), ("kind", "Type"), ("title", "Activity"),
               ("standards", "Standards evidenced")]
 
 
-def _safe_cell(value):
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    value = str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
 @login_required
 def cpd_csv(request):
     year, _ = _selected_year(request)
     entries = _cpd_entries(request.user, year)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="cpd-record-{year}.csv"'
-    writer = csv.writer(response)
+    writer = exports.csv_writer(response)
     writer.writerow([label for _, label in CSV_FIELDS])
     for entry in entries:
         row = []
@@ -270,7 +266,7 @@ def cpd_csv(request):
                 value = entry.get_kind_display()
             elif isinstance(value, datetime.date):
                 value = value.strftime("%d/%m/%Y")
-            row.append(_safe_cell(value))
+            row.append(value)
         writer.writerow(row)
     return response
 
@@ -312,7 +308,8 @@ def _get_team_for_user(user, team_id):
 def team_matrix(request):
     team = _get_team_for_user(request.user, request.GET.get("team"))
     members = User.objects.filter(team=team, is_active=True).order_by("full_name", "email")
-    courses = CoursePage.objects.live().order_by("title")
+    # Live courses, then those no longer offered that someone completed (matrix_courses).
+    courses = reports.matrix_courses()
     # A page of courses at a time: 20 people x 200 courses is 4,000 cells, too much to
     # read (or send) at once.
     courses_page = Paginator(courses, MATRIX_COURSES_PER_PAGE).get_page(

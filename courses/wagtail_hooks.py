@@ -3,6 +3,7 @@ learning (enrolments, certificates, assignments, CPD entries) with CSV/XLSX expo
 
 from django.urls import path
 from django.utils.functional import cached_property
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.permissions import register_permission_policy
@@ -23,6 +24,7 @@ from courses.models import (
     CPDEntry,
     Enrolment,
     KnowledgeCheckAttempt,
+    ModuleCompletion,
     Programme,
 )
 
@@ -133,3 +135,15 @@ class LearningGroup(SnippetViewSetGroup):
 
 
 register_snippet(LearningGroup)
+
+
+@hooks.register("register_protected_records")
+def learning_held_by_pages(page_ids):
+    """Course and module pages are unpublished, not deleted, once anyone has learnt there
+    (the kernel's before_delete_page rule asks)."""
+    return [
+        ("enrolments", Enrolment.objects.filter(course_id__in=page_ids).count()),
+        ("module completions",
+         ModuleCompletion.objects.filter(module_id__in=page_ids).count()),
+        ("certificates", Certificate.objects.filter(course_id__in=page_ids).count()),
+    ]

@@ -1,25 +1,36 @@
 """Bookings as iCalendar: one .ics per booking, and entries in a person's private feed."""
 
 import datetime
-from urllib.parse import urlparse
 
-from django.conf import settings
 from django.utils import timezone
 from icalendar import Event
 
-from cms.calendar import new_calendar
-
-
-def _host():
-    return urlparse(settings.SITE_URL).hostname or "localhost"
+from cms.calendar import attendee, entry_uid, new_calendar, organizer
+from cms.site_url import absolute_url
 
 
 def booking_uid(booking):
-    """Stable for the life of the booking, so calendars update the entry in place."""
-    return f"event-booking-{booking.pk}@{_host()}"
+    """Stable for the life of the booking (and of the site's address), so calendars update
+    the entry in place."""
+    return entry_uid("event-booking", booking.pk)
 
 
-def booking_vevent(booking):
+def _partstat(booking):
+    from events.models import EventBooking
+
+    Status = EventBooking.Status
+    if booking.status in (Status.CONFIRMED, Status.ATTENDED, Status.NO_SHOW):
+        return "ACCEPTED"
+    if booking.status == Status.OFFERED:
+        return "NEEDS-ACTION"
+    if booking.status == Status.WAITLISTED:
+        return "TENTATIVE"
+    return "DECLINED"
+
+
+def booking_vevent(booking, method=None):
+    """The booking as a VEVENT. In an invitation (METHOD REQUEST or CANCEL) it names the
+    booker as ATTENDEE; SEQUENCE is the booking's, raised on every change."""
     from events.models import EventBooking
 
     Status = EventBooking.Status
@@ -38,7 +49,10 @@ def booking_vevent(booking):
             and event.joining_link:
         description.append(f"Join online: {event.joining_link}")
     entry.add("description", "\n\n".join(d for d in description if d))
-    entry.add("url", settings.SITE_URL + event.url_path_for_calendar())
+    entry.add("url", absolute_url(event.url_path_for_calendar()))
+    entry.add("organizer", organizer())
+    if method in ("REQUEST", "CANCEL"):
+        entry.add("attendee", attendee(booking.user, _partstat(booking)))
     if booking.status in (Status.CONFIRMED, Status.ATTENDED, Status.NO_SHOW):
         entry.add("status", "CONFIRMED")
     elif booking.status in (Status.WAITLISTED, Status.OFFERED):
@@ -56,7 +70,7 @@ def booking_ics(booking, method=None):
         cancelled = booking.status not in EventBooking.ACTIVE
         method = "CANCEL" if cancelled else "PUBLISH"
     calendar = new_calendar(method=method)
-    calendar.add_component(booking_vevent(booking))
+    calendar.add_component(booking_vevent(booking, method=method))
     return calendar.to_ical()
 
 
@@ -68,6 +82,6 @@ def entries_for(user):
         EventBooking.objects.filter(user=user)
         .filter(status__in=[*EventBooking.HOLDS_PLACE, EventBooking.Status.CANCELLED])
         .filter(event_end__gte=timezone.now() - datetime.timedelta(days=365))
-        .select_related("event")
+        .select_related("event", "user")
     )
     return [booking_vevent(booking) for booking in bookings]

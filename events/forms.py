@@ -1,7 +1,9 @@
 from django import forms
 
+from cms.limits import LengthMessages
 
-class BookingForm(forms.Form):
+
+class BookingForm(LengthMessages, forms.Form):
     access_requirements = forms.CharField(
         label="Access or dietary requirements (optional)",
         help_text="For example a hearing loop, step-free access or a vegetarian lunch. "
@@ -12,7 +14,7 @@ class BookingForm(forms.Form):
     )
 
 
-class CancelForm(forms.Form):
+class CancelForm(LengthMessages, forms.Form):
     reason = forms.CharField(
         label="Reason (optional)", required=False, max_length=200,
         help_text="Staff only: shown to the person in their email.",
@@ -23,7 +25,7 @@ class CapacityForm(forms.Form):
     capacity = forms.IntegerField(label="Number of places", min_value=0, max_value=10000)
 
 
-class CancelEventForm(forms.Form):
+class CancelEventForm(LengthMessages, forms.Form):
     reason = forms.CharField(
         label="Why the event is cancelled", max_length=200,
         help_text="Everyone booked or waiting receives this in an email.",
@@ -35,7 +37,7 @@ RATINGS = [(5, "5 – excellent"), (4, "4 – good"), (3, "3 – fair"), (2, "2 
            (1, "1 – very poor")]
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(LengthMessages, forms.Form):
     rating = forms.TypedChoiceField(
         label="Overall, how would you rate the event?", choices=RATINGS, coerce=int,
         widget=forms.RadioSelect,

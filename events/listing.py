@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from cms.limits import EARLIEST_YEAR
 from events import services
 from events.models import Audience, EventBooking, EventPage
 
@@ -54,6 +55,8 @@ def listing_context(index, request):
         chosen = datetime.date.fromisoformat(month + "-01") if month else None
     except ValueError:
         chosen = None
+    if chosen and not EARLIEST_YEAR <= chosen.year <= now.year + 10:
+        chosen = None  # year 1 or 9999 would overflow in the time-zone sums below
     if chosen:
         tz = timezone.get_current_timezone()
         start = datetime.datetime.combine(chosen, datetime.time(), tz)

@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms import limits
 from cms.blocks import BaseStreamBlock
 from cms.page_cache import ViewRestrictionsFromCacheMixin
 
@@ -34,10 +35,10 @@ class ModuleChooserPanel(PageChooserPanel):
 
 class Venue(models.Model):
     name = models.CharField(max_length=200)
-    address = models.TextField()
+    address = models.TextField(max_length=limits.SUMMARY)
     postcode = models.CharField(max_length=12, blank=True)
     access_information = models.TextField(
-        blank=True,
+        blank=True, max_length=limits.TEXT,
         help_text="Step-free access, hearing loop, accessible toilets, parking, quiet room.",
     )
 
@@ -68,7 +69,7 @@ class Audience(models.TextChoices):
 
 
 class EventIndexPage(ViewRestrictionsFromCacheMixin, Page):
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField(blank=True, max_length=limits.TEXT)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["cms.HomePage"]
@@ -89,8 +90,10 @@ class EventIndexPage(ViewRestrictionsFromCacheMixin, Page):
 class EventPage(ViewRestrictionsFromCacheMixin, Page):
     summary = models.TextField(max_length=400, help_text="One or two sentences for the listing.")
     programme = StreamField(BaseStreamBlock(), blank=True, use_json_field=True)
-    start = models.DateTimeField(help_text="UK time.")
-    end = models.DateTimeField(help_text="UK time.")
+    start = models.DateTimeField(help_text="UK time.",
+                                 validators=[limits.DateRangeValidator(years_ahead=5)])
+    end = models.DateTimeField(help_text="UK time.",
+                               validators=[limits.DateRangeValidator(years_ahead=5)])
     venue = models.ForeignKey(
         Venue, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
     )
@@ -223,6 +226,9 @@ class EventBookingQuerySet(models.QuerySet):
 
 
 class EventBooking(models.Model):
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", "Confirmed"
         WAITLISTED = "waitlisted", "Waitlisted"
@@ -242,7 +248,7 @@ class EventBooking(models.Model):
     )
     status = models.CharField(max_length=20, choices=Status.choices, db_index=True)
     access_requirements = models.TextField(
-        blank=True,
+        blank=True, max_length=limits.SUMMARY,
         help_text="Dietary or access needs. Deleted a few days after the event.",
     )
     access_requirements_erased_at = models.DateTimeField(null=True, blank=True)
@@ -298,6 +304,9 @@ class EventBooking(models.Model):
 
 
 class EventBookingHistory(models.Model):
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     booking = models.ForeignKey(EventBooking, on_delete=models.CASCADE, related_name="history")
     at = models.DateTimeField(default=timezone.now)
     by = models.ForeignKey(
@@ -317,12 +326,16 @@ class EventBookingHistory(models.Model):
 
 
 class EventFeedback(models.Model):
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     booking = models.OneToOneField(EventBooking, on_delete=models.CASCADE, related_name="feedback")
     rating = models.PositiveSmallIntegerField(
         "overall rating", validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
-    most_useful = models.TextField("what was most useful", blank=True)
-    do_differently = models.TextField("what you will do differently in practice", blank=True)
+    most_useful = models.TextField("what was most useful", blank=True, max_length=limits.TEXT)
+    do_differently = models.TextField("what you will do differently in practice", blank=True,
+                                      max_length=limits.TEXT)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -336,3 +349,9 @@ class EventFeedback(models.Model):
 
     def __str__(self):
         return f"{self.booking.event_title}: {self.rating}/5"
+
+    @property
+    def event_title(self):
+        return self.booking.event_title
+
+    event_title.fget.short_description = "event"

@@ -27,8 +27,8 @@ def events_queryset(*, events_q=ALL, people=EVERYONE):
     those its people made."""
     bookings = EventBooking.objects.filter(people.at("user__"))
     feedback = EventFeedback.objects.filter(people.at("booking__user__"))
-    comment = Concat(F("booking__user__full_name"), Value(": "), F("most_useful"),
-                     Value(" / "), F("do_differently"),
+    # Without the person's name: the feedback form promises organisers see answers so.
+    comment = Concat(F("most_useful"), Value(" / "), F("do_differently"),
                      output_field=TextField())
     return (
         EventPage.objects.filter(events_q).only("id", "title", "start", "capacity")

@@ -49,17 +49,25 @@ class EventBookingViewSet(ModelViewSet):
 
 
 class EventFeedbackViewSet(ModelViewSet):
+    """The feedback form promises answers reach the organisers without the person's name:
+    no screen or export here shows the booking (its reference leads to the person)."""
+
     model = EventFeedback
     icon = "comment"
     menu_label = "Feedback"
-    list_display = ["booking", "rating", "created_at"]
+    list_display = ["event_title", "rating", "created_at"]
     list_filter = ["rating", "booking__event"]
     list_export = ["booking.event_title", "rating", "most_useful", "do_differently",
                    "created_at"]
     export_headings = {"booking.event_title": "Event"}
     form_fields = ["rating", "most_useful", "do_differently"]
     inspect_view_enabled = True
+    inspect_view_fields = ["event_title", "rating", "most_useful", "do_differently",
+                           "created_at"]
     copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return EventFeedback.objects.select_related("booking")
 
 
 class EventsGroup(ViewSetGroup):
@@ -94,3 +102,10 @@ def announce_changes(request, page):
     """Staff moved an event's time or place: tell everyone booked, with an updated .ics."""
     if isinstance(page.specific, EventPage):
         services.announce_event_changes(page.specific, by=request.user)
+
+
+@hooks.register("register_protected_records")
+def bookings_held_by_pages(page_ids):
+    """Event pages with bookings are unpublished, not deleted (the kernel's
+    before_delete_page rule asks)."""
+    return [("event bookings", EventBooking.objects.filter(event_id__in=page_ids).count())]

@@ -109,6 +109,7 @@ class ApplicationDecisionView(InspectView):
         context.update({
             "application": application,
             "form": kwargs.get("form") or self.get_form(),
+            "sponsor_warnings": services.sponsor_warnings(application),
             "places": opportunity.places,
             "places_taken": opportunity.places_taken(),
             "offer_letter_url": self.offer_letter_url,

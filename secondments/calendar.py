@@ -3,15 +3,15 @@
 
 import datetime
 
-from django.conf import settings
 from django.db.models import Q
 from icalendar import Event
 
-from cms.calendar import new_calendar
+from cms.calendar import entry_uid, new_calendar, organizer
+from cms.site_url import absolute_url
 
 
 def _uid(booking):
-    return f"mentoring-booking-{booking.pk}@restorative-practice-centre"
+    return entry_uid("mentoring-booking", booking.pk)
 
 
 def event_for(booking, user):
@@ -29,8 +29,11 @@ def event_for(booking, user):
     where = slot.location if slot.mode == slot.Mode.IN_PERSON else slot.video_link
     if where:
         event.add("location", where)
-    description = [f"Goals: {booking.goals}", settings.SITE_URL + booking.get_absolute_url()]
-    event.add("description", "\n".join(description))
+    # Calendars sync to other companies' servers: the entry says when and with whom, and
+    # links to the session; what the mentee wrote (goals, feedback) and the mentor's
+    # notes stay on the platform, behind sign-in.
+    event.add("organizer", organizer())
+    event.add("description", "Details: " + absolute_url(booking.get_absolute_url()))
     event.add("status", "CANCELLED" if booking.status == booking.Status.CANCELLED
               else "CONFIRMED")
     return event

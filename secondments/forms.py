@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from cms.limits import DateRangeValidator, LengthMessages
 from secondments.models import (
     ExpertiseArea,
     MentoringBooking,
@@ -12,7 +13,7 @@ from secondments.models import (
 )
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(LengthMessages, forms.ModelForm):
     class Meta:
         model = SecondmentApplication
         fields = ["current_role", "experience", "learning_goals", "sponsor_name",
@@ -42,7 +43,22 @@ class ApplicationForm(forms.ModelForm):
         }
 
 
-class SponsorDecisionForm(forms.Form):
+    def __init__(self, *args, applicant, **kwargs):
+        self.applicant = applicant
+        super().__init__(*args, **kwargs)
+
+    def clean_sponsor_email(self):
+        from secondments import services
+
+        address = self.cleaned_data["sponsor_email"].strip().lower()
+        try:
+            services.check_sponsor_email(self.applicant, address)
+        except services.SecondmentError as error:
+            raise forms.ValidationError(str(error)) from None
+        return address
+
+
+class SponsorDecisionForm(LengthMessages, forms.Form):
     decision = forms.ChoiceField(
         label="Do you endorse this application?",
         choices=[("endorse", "Yes, I endorse it"), ("decline", "No, I do not endorse it")],
@@ -55,13 +71,13 @@ class SponsorDecisionForm(forms.Form):
     )
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(LengthMessages, forms.Form):
     reason = forms.CharField(
         label="Reason", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class StaffActionForm(forms.Form):
+class StaffActionForm(LengthMessages, forms.Form):
     action = forms.ChoiceField(
         label="Decision",
         widget=forms.RadioSelect,
@@ -106,7 +122,7 @@ class MentorDirectoryFilter(forms.Form):
     )
 
 
-class MentorProfileForm(forms.ModelForm):
+class MentorProfileForm(LengthMessages, forms.ModelForm):
     class Meta:
         model = MentorProfile
         fields = ["role", "biography", "expertise", "offers_coaching", "offers_mentoring",
@@ -118,7 +134,7 @@ class MentorProfileForm(forms.ModelForm):
         labels = {"is_active": "Show me in the mentor directory"}
 
 
-class BookingForm(forms.Form):
+class BookingForm(LengthMessages, forms.Form):
     goals = forms.CharField(
         label="Your goals for the session", max_length=4000,
         help_text="What would you like to get from this session?",
@@ -127,7 +143,7 @@ class BookingForm(forms.Form):
     )
 
 
-class SessionOutcomeForm(forms.Form):
+class SessionOutcomeForm(LengthMessages, forms.Form):
     held = forms.ChoiceField(
         label="Did the session take place?",
         choices=[("yes", "Yes"), ("no", "No")], widget=forms.RadioSelect,
@@ -140,7 +156,7 @@ class SessionOutcomeForm(forms.Form):
     )
 
 
-class FeedbackForm(forms.ModelForm):
+class FeedbackForm(LengthMessages, forms.ModelForm):
     class Meta:
         model = MentoringBooking
         fields = ["mentee_feedback", "goals_progress"]
@@ -149,6 +165,7 @@ class FeedbackForm(forms.ModelForm):
             "goals_progress": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
+            "mentee_feedback": "Your mentor and the Centre's staff read this with your name.",
             "goals_progress": "This goes into your CPD record as what you learnt.",
         }
         error_messages = {
@@ -162,9 +179,10 @@ class FeedbackForm(forms.ModelForm):
             field.required = True
 
 
-class SlotForm(forms.Form):
+class SlotForm(LengthMessages, forms.Form):
     date = forms.DateField(
         label="Date", widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[DateRangeValidator(years_ahead=2)],
         error_messages={"required": "Enter the date.", "invalid": "Enter a real date."},
     )
     start_time = forms.TimeField(
@@ -186,7 +204,7 @@ class SlotForm(forms.Form):
         help_text="For an in-person session. Only the person who books sees it.",
     )
     video_link = forms.URLField(
-        label="Video call link", required=False, assume_scheme="https",
+        label="Video call link", required=False, assume_scheme="https", max_length=200,
         help_text="For a video call. Only the person who books sees it.",
         error_messages={"invalid": "Enter a full web address starting https://"},
     )

@@ -65,8 +65,7 @@ def submit_application(opportunity, applicant, *, current_role, experience, lear
     today = today or timezone.localdate()
     if not opportunity.is_open(today):
         raise SecondmentError("The closing date for applications has passed.")
-    if sponsor_email.strip().lower() == applicant.email.lower():
-        raise SecondmentError("Your sponsor must be someone other than you.")
+    check_sponsor_email(applicant, sponsor_email)
     try:
         with transaction.atomic():
             application = SecondmentApplication.objects.create(
@@ -92,6 +91,79 @@ def submit_application(opportunity, applicant, *, current_role, experience, lear
         {**context, "endorse_url": settings.SITE_URL + sponsor_url(application)},
     )
     return application
+
+
+# Gmail and Googlemail ignore dots in the name part: j.smith@ and jsmith@ are one mailbox.
+DOTLESS_DOMAINS = {"gmail.com", "googlemail.com"}
+# Mail services anyone can sign up to: a sponsor there is not shown to be a manager.
+PERSONAL_MAIL_DOMAINS = DOTLESS_DOMAINS | {
+    "outlook.com", "hotmail.com", "hotmail.co.uk", "live.com", "live.co.uk", "yahoo.com",
+    "yahoo.co.uk", "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com",
+    "btinternet.com", "gmx.com", "mail.com",
+}
+
+
+def mailbox(address):
+    """The mailbox an address delivers to: lower case, without a +tag, and for Gmail
+    without dots, so that Name+x@Example.org and name@example.org compare equal."""
+    local, _, domain = address.strip().lower().rpartition("@")
+    local = local.split("+", 1)[0]
+    if domain in DOTLESS_DOMAINS:
+        local, domain = local.replace(".", ""), "gmail.com"
+    return f"{local}@{domain}"
+
+
+def sponsors_per_day():
+    return settings.SECONDMENT_NEW_SPONSORS_PER_DAY
+
+
+def check_sponsor_email(applicant, sponsor_email):
+    """A sponsor is someone else: not the applicant's address nor an alias of any address
+    on their account. And the platform mails applicant-written text to few new addresses:
+    at most SECONDMENT_NEW_SPONSORS_PER_DAY different sponsors in any 24 hours (naming one
+    already named in that time again is always allowed)."""
+    from allauth.account.models import EmailAddress
+
+    sponsor = mailbox(sponsor_email)
+    own = {applicant.email, *EmailAddress.objects.filter(user=applicant)
+           .values_list("email", flat=True)}
+    if sponsor in {mailbox(address) for address in own}:
+        raise SecondmentError("Your sponsor must be someone other than you: enter your "
+                              "sponsoring manager's own email address.")
+    since = timezone.now() - datetime.timedelta(days=1)
+    named = {mailbox(address) for address in SecondmentApplication.objects.filter(
+        applicant=applicant, created_at__gte=since).values_list("sponsor_email", flat=True)}
+    if sponsor not in named and len(named) >= sponsors_per_day():
+        raise SecondmentError(
+            f"You have named {len(named)} different sponsors in the last 24 hours, the "
+            "most we accept. Name one of them, or try again tomorrow.")
+
+
+def sponsor_warnings(application):
+    """What staff should check before trusting an endorsement: a sponsor whose address is
+    at a personal mail service, or at a domain none of the applicant's addresses share."""
+    from allauth.account.models import EmailAddress
+
+    sponsor_domain = mailbox(application.sponsor_email).rpartition("@")[2]
+    if sponsor_domain in PERSONAL_MAIL_DOMAINS:
+        return [f"The sponsor's address is at a personal mail service ({sponsor_domain}), "
+                "not at the applicant's organisation."]
+    applicant = application.applicant
+    domains = {address.rpartition("@")[2].lower() for address in [
+        applicant.email,
+        *EmailAddress.objects.filter(user=applicant, verified=True)
+        .values_list("email", flat=True)]}
+    domains -= PERSONAL_MAIL_DOMAINS
+
+    def related(a, b):
+        return a == b or a.endswith("." + b) or b.endswith("." + a)
+
+    if not any(related(sponsor_domain, domain) for domain in domains):
+        organisation = application.organisation_name or "the applicant's organisation"
+        return [f"The sponsor's address ({sponsor_domain}) does not match the address of "
+                f"{organisation} the applicant uses ({', '.join(sorted(domains)) or 'none'}). "
+                "Check the sponsor is their manager before relying on the endorsement."]
+    return []
 
 
 def sponsor_token(application):

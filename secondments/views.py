@@ -68,7 +68,8 @@ def apply(request, page_id):
     if existing:
         messages.info(request, "You have already applied for this secondment.")
         return redirect(existing.get_absolute_url())
-    form = ApplicationForm(_posted(request), initial={"current_role": request.user.job_title})
+    form = ApplicationForm(_posted(request), applicant=request.user,
+                           initial={"current_role": request.user.job_title})
     if request.method == "POST" and form.is_valid():
         try:
             application = services.submit_application(opportunity, request.user, **form.cleaned_data)

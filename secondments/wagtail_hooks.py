@@ -6,6 +6,7 @@ status alone."""
 
 from django.urls import path
 from django.utils.functional import cached_property
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -138,3 +139,11 @@ class LeadershipGroup(SnippetViewSetGroup):
 
 
 register_snippet(LeadershipGroup)
+
+
+@hooks.register("register_protected_records")
+def applications_held_by_pages(page_ids):
+    """Opportunity pages with applications are unpublished, not deleted (the kernel's
+    before_delete_page rule asks)."""
+    return [("secondment applications",
+             SecondmentApplication.objects.filter(opportunity_id__in=page_ids).count())]

@@ -13,3 +13,4 @@ from cms.models.people import (  # noqa: F401
     TeamMembershipRequest,
     User,
 )
+from cms.models.workers import WorkerHeartbeat  # noqa: F401

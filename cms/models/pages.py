@@ -10,12 +10,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms import limits
 from cms.blocks import BaseStreamBlock
 from cms.page_cache import ViewRestrictionsFromCacheMixin
 
 
 class HomePage(ViewRestrictionsFromCacheMixin, Page):
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField(blank=True, max_length=limits.TEXT)
     body = StreamField(BaseStreamBlock(), blank=True, use_json_field=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
@@ -36,7 +37,7 @@ class HomePage(ViewRestrictionsFromCacheMixin, Page):
 class ContentPage(ViewRestrictionsFromCacheMixin, Page):
     """About the Centre, the Leeds Practice Model and the like."""
 
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField(blank=True, max_length=limits.TEXT)
     body = StreamField(BaseStreamBlock(), blank=True, use_json_field=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
@@ -61,7 +62,7 @@ class PublicationTag(TaggedItemBase):
 
 
 class PublicationIndexPage(ViewRestrictionsFromCacheMixin, Page):
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField(blank=True, max_length=limits.TEXT)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["cms.HomePage"]
@@ -105,8 +106,9 @@ class PublicationPage(ViewRestrictionsFromCacheMixin, Page):
         BRIEFING = "briefing", "Briefing"
 
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.GUIDE)
-    summary = models.TextField()
-    published_on = models.DateField(null=True, blank=True)
+    summary = models.TextField(max_length=limits.SUMMARY)
+    published_on = models.DateField(null=True, blank=True,
+                                    validators=[limits.DateRangeValidator()])
     document = models.ForeignKey(
         "wagtaildocs.Document",
         null=True,
@@ -114,7 +116,7 @@ class PublicationPage(ViewRestrictionsFromCacheMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    body = RichTextField(blank=True)
+    body = RichTextField(blank=True, max_length=limits.RICH_TEXT)
     tags = ClusterTaggableManager(through=PublicationTag, blank=True)
 
     content_panels = Page.content_panels + [
@@ -137,7 +139,7 @@ class PublicationPage(ViewRestrictionsFromCacheMixin, Page):
 class TeamDirectoryPage(ViewRestrictionsFromCacheMixin, Page):
     """The directory of teams (the seven RES teams), grouped by area."""
 
-    introduction = RichTextField(blank=True)
+    introduction = RichTextField(blank=True, max_length=limits.TEXT)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["cms.HomePage", "cms.ContentPage"]

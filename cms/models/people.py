@@ -6,6 +6,8 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.urls import reverse
 
+from cms import limits
+
 
 class Organisation(models.Model):
     class Kind(models.TextChoices):
@@ -32,7 +34,8 @@ class Organisation(models.Model):
     ofsted_judgement = models.CharField(
         "latest Ofsted judgement", max_length=30, choices=Ofsted.choices, blank=True
     )
-    ofsted_judgement_date = models.DateField("date of judgement", null=True, blank=True)
+    ofsted_judgement_date = models.DateField("date of judgement", null=True, blank=True,
+                                             validators=[limits.DateRangeValidator()])
     email_domains = models.CharField(
         max_length=500, blank=True,
         help_text="Email domains of this organisation's staff, separated by commas (for "

@@ -16,6 +16,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import AdminDateInput
 
+from cms.limits import DateRangeValidator
 from cms.models import Organisation, Team
 
 PERMISSION = "cms.view_reports"
@@ -170,11 +171,16 @@ def report_filterset(model, *names, date_label="Date"):
     programme."""
     from courses.models import Programme
 
+    # Dates outside these years are refused with a form error (a date_to of 9999-12-31
+    # would overflow when the day after it is worked out).
+    in_range = [DateRangeValidator(years_ahead=10)]
     available = {
         "date_from": lambda: django_filters.DateFilter(
-            label=f"{date_label} from", widget=AdminDateInput, method=_keep),
+            label=f"{date_label} from", widget=AdminDateInput, method=_keep,
+            validators=in_range),
         "date_to": lambda: django_filters.DateFilter(
-            label=f"{date_label} to", widget=AdminDateInput, method=_keep),
+            label=f"{date_label} to", widget=AdminDateInput, method=_keep,
+            validators=in_range),
         "organisation": lambda: django_filters.ModelChoiceFilter(
             label="Organisation", queryset=Organisation.objects.order_by("name"),
             method=_keep),

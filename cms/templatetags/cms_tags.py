@@ -20,3 +20,11 @@ def breadcrumbs(context, page):
 @register.filter
 def percent(part, whole):
     return round(100 * part / whole) if whole else 0
+
+
+@register.filter
+def flowed(text):
+    """Typed text bounded for a PDF (cms.limits.flowed): use before linebreaksbr."""
+    from cms.limits import flowed as flow
+
+    return flow(text)

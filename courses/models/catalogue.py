@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms import limits
 from cms.page_cache import ViewRestrictionsFromCacheMixin, shared_fragment
 from courses.blocks import ModuleStreamBlock
 
@@ -18,7 +19,7 @@ from courses.blocks import ModuleStreamBlock
 class Programme(models.Model):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, max_length=limits.TEXT)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 
@@ -31,7 +32,7 @@ class Programme(models.Model):
 
 class CompetencyFramework(ClusterableModel):
     name = models.CharField(max_length=200, unique=True)
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, max_length=limits.TEXT)
 
     panels = [FieldPanel("name"), FieldPanel("description"),
               InlinePanel("statements", heading="Statements", label="Statement")]
@@ -61,7 +62,7 @@ class Competency(Orderable):
 
 
 class CourseIndexPage(ViewRestrictionsFromCacheMixin, Page):
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField(blank=True, max_length=limits.TEXT)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["cms.HomePage"]
@@ -131,10 +132,11 @@ class CoursePage(ViewRestrictionsFromCacheMixin, Page):
     level = models.CharField(max_length=20, choices=Level.choices, default=Level.PRACTITIONER)
     delivery_mode = models.CharField(max_length=20, choices=DeliveryMode.choices,
                                      default=DeliveryMode.ONLINE)
-    summary = models.TextField(help_text="One or two sentences shown on the course card.")
-    audience = models.TextField("who it is for", blank=True)
+    summary = models.TextField(max_length=limits.SUMMARY,
+                               help_text="One or two sentences shown on the course card.")
+    audience = models.TextField("who it is for", blank=True, max_length=limits.TEXT)
     learning_outcomes = RichTextField(features=["bold", "italic", "ul", "ol", "link"],
-                                      blank=True)
+                                      blank=True, max_length=limits.TEXT)
     cpd_hours = models.DecimalField("CPD hours", max_digits=5, decimal_places=1, default=0)
     competencies = ParentalManyToManyField(Competency, blank=True, related_name="courses")
     prerequisites = ParentalManyToManyField(
@@ -220,7 +222,7 @@ class ModulePage(ViewRestrictionsFromCacheMixin, Page):
         default=True, help_text="Required modules must be completed to finish the course."
     )
     estimated_minutes = models.PositiveSmallIntegerField(default=20)
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField(blank=True, max_length=limits.TEXT)
     body = StreamField(ModuleStreamBlock(), blank=True, use_json_field=True)
 
     content_panels = Page.content_panels + [

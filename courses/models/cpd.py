@@ -3,8 +3,13 @@
 from django.conf import settings
 from django.db import models
 
+from cms import limits
+
 
 class CPDEntry(models.Model):
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     class Kind(models.TextChoices):
         COURSE = "course", "Course"
         EVENT = "event", "Event or workshop"
@@ -20,14 +25,15 @@ class CPDEntry(models.Model):
     kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.OTHER)
     title = models.CharField(max_length=250)
     provider = models.CharField(max_length=250, blank=True)
-    date = models.DateField("date of the activity")
+    date = models.DateField("date of the activity", validators=[limits.DateRangeValidator()])
     hours = models.DecimalField(max_digits=5, decimal_places=1, default=0)
-    what_learnt = models.TextField("what I learnt", blank=True)
-    impact_on_practice = models.TextField("impact on my practice", blank=True)
+    what_learnt = models.TextField("what I learnt", blank=True, max_length=limits.LONG_TEXT)
+    impact_on_practice = models.TextField("impact on my practice", blank=True,
+                                          max_length=limits.LONG_TEXT)
     impact_on_people = models.TextField(
-        "impact on the people I work with", blank=True
+        "impact on the people I work with", blank=True, max_length=limits.LONG_TEXT
     )
-    peer_reflection = models.TextField(blank=True)
+    peer_reflection = models.TextField(blank=True, max_length=limits.LONG_TEXT)
     peer_role = models.CharField("role of the peer", max_length=150, blank=True)
     standards = models.CharField(
         "professional standards evidenced",

@@ -9,12 +9,17 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from cms import limits
+
 
 def new_public_id():
     return secrets.token_urlsafe(16)
 
 
 class Enrolment(models.Model):
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         ACTIVE = "active", "In progress"
         COMPLETED = "completed", "Completed"
@@ -47,6 +52,9 @@ class Enrolment(models.Model):
 class EnrolmentHistory(models.Model):
     """Every change of an enrolment's state: who, when, from, to, why."""
 
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="history")
     action = models.CharField(max_length=60)
     from_status = models.CharField(max_length=20, blank=True)
@@ -65,6 +73,9 @@ class EnrolmentHistory(models.Model):
 
 
 class ModuleCompletion(models.Model):
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE,
                                   related_name="module_completions")
     module = models.ForeignKey("courses.ModulePage", null=True, blank=True,
@@ -81,6 +92,9 @@ class ModuleCompletion(models.Model):
 
 
 class KnowledgeCheckAttempt(models.Model):
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="attempts")
     module = models.ForeignKey("courses.ModulePage", null=True, blank=True,
                                on_delete=models.SET_NULL, related_name="attempts")
@@ -103,14 +117,17 @@ class KnowledgeCheckAttempt(models.Model):
 class Reflection(models.Model):
     """A learner's private answer to a reflection prompt: only its author ever reads it."""
 
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                              related_name="reflections")
     module = models.ForeignKey("courses.ModulePage", null=True, blank=True,
                                on_delete=models.SET_NULL, related_name="reflections")
     module_title = models.CharField(max_length=255)
     prompt_id = models.CharField(max_length=64)
-    prompt = models.TextField()
-    text = models.TextField()
+    prompt = models.TextField(max_length=limits.TEXT)
+    text = models.TextField(max_length=limits.RICH_TEXT)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -137,6 +154,9 @@ class CertificateQuerySet(models.QuerySet):
 
 
 class Certificate(models.Model):
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     public_id = models.CharField(max_length=32, unique=True, default=new_public_id,
                                  editable=False)
     # One certificate per completed enrolment: a double submit cannot issue two.
@@ -190,11 +210,16 @@ class Certificate(models.Model):
         return self.Status(self.status()).label
 
     def verification_url(self):
-        return settings.SITE_URL + self.get_absolute_url()
+        from cms.site_url import absolute_url
+
+        return absolute_url(self.get_absolute_url())
 
 
 class Assignment(models.Model):
     """A manager asks a member of their team to take a course by a date."""
+
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                              related_name="course_assignments")
@@ -203,7 +228,7 @@ class Assignment(models.Model):
     course_title = models.CharField(max_length=255)
     assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+")
-    due_on = models.DateField("due date")
+    due_on = models.DateField("due date", validators=[limits.DateRangeValidator(years_ahead=5)])
     assigned_at = models.DateTimeField(default=timezone.now)
     last_reminded_at = models.DateTimeField(null=True, blank=True)
 

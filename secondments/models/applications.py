@@ -4,8 +4,13 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from cms import limits
+
 
 class SecondmentApplication(models.Model):
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         SUBMITTED = "submitted", "Submitted"
         SHORTLISTED = "shortlisted", "Shortlisted"
@@ -48,18 +53,18 @@ class SecondmentApplication(models.Model):
     )
     organisation_name = models.CharField("organisation", max_length=200, blank=True)
     current_role = models.CharField("current role", max_length=200)
-    experience = models.TextField("relevant experience")
-    learning_goals = models.TextField("what you want to learn")
+    experience = models.TextField("relevant experience", max_length=limits.LONG_TEXT)
+    learning_goals = models.TextField("what you want to learn", max_length=limits.LONG_TEXT)
     sponsor_name = models.CharField("sponsoring manager's name", max_length=150)
     sponsor_email = models.EmailField("sponsoring manager's email")
     sponsor_decision = models.CharField(
         max_length=20, choices=SponsorDecision.choices, default=SponsorDecision.PENDING
     )
     sponsor_decided_at = models.DateTimeField(null=True, blank=True)
-    sponsor_comment = models.TextField(blank=True)
+    sponsor_comment = models.TextField(blank=True, max_length=limits.TEXT)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SUBMITTED)
     outcome = models.TextField(
-        blank=True, help_text="What the secondment achieved, recorded when it is completed."
+        blank=True, max_length=limits.LONG_TEXT, help_text="What the secondment achieved, recorded when it is completed."
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -118,6 +123,9 @@ STATUS_TAGS = {
 class ApplicationHistory(models.Model):
     """One row per change: who, when, from what, to what, and why."""
 
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     application = models.ForeignKey(
         SecondmentApplication, on_delete=models.CASCADE, related_name="history"
     )
@@ -131,7 +139,7 @@ class ApplicationHistory(models.Model):
     action = models.CharField(max_length=60, help_text="For example secondment.offered.")
     from_status = models.CharField(max_length=20, blank=True)
     to_status = models.CharField(max_length=20, blank=True)
-    reason = models.TextField(blank=True)
+    reason = models.TextField(blank=True, max_length=limits.NOTES)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from cms import limits
+
 
 class ExpertiseArea(models.Model):
     """An area a mentor can help with, for example Leading a Front Door."""
@@ -28,7 +30,7 @@ class MentorProfile(models.Model):
     role = models.CharField(
         max_length=200, help_text="Their senior role, e.g. Director of Children and Families."
     )
-    biography = models.TextField()
+    biography = models.TextField(max_length=limits.LONG_TEXT)
     expertise = models.ManyToManyField(ExpertiseArea, blank=True, related_name="mentors")
     offers_coaching = models.BooleanField(default=False)
     offers_mentoring = models.BooleanField(default=True)
@@ -67,6 +69,9 @@ class MentoringSlotQuerySet(models.QuerySet):
 
 
 class MentoringSlot(models.Model):
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     class Mode(models.TextChoices):
         IN_PERSON = "in_person", "In person"
         VIDEO = "video", "Video call"
@@ -110,6 +115,9 @@ class MentoringSlot(models.Model):
 
 
 class MentoringBooking(models.Model):
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         BOOKED = "booked", "Booked"
         CANCELLED = "cancelled", "Cancelled"
@@ -123,14 +131,16 @@ class MentoringBooking(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentoring_bookings"
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.BOOKED)
-    goals = models.TextField("goals for the session")
+    goals = models.TextField("goals for the session", max_length=limits.LONG_TEXT)
     cancelled_at = models.DateTimeField(null=True, blank=True)
-    cancel_reason = models.TextField(blank=True)
+    cancel_reason = models.TextField(blank=True, max_length=limits.TEXT)
     # Only the mentor and Centre staff may read these.
-    mentor_notes = models.TextField("private notes", blank=True)
+    mentor_notes = models.TextField("private notes", blank=True, max_length=limits.NOTES)
     outcome_recorded_at = models.DateTimeField(null=True, blank=True)
-    mentee_feedback = models.TextField("feedback on the session", blank=True)
-    goals_progress = models.TextField("progress towards my goals", blank=True)
+    mentee_feedback = models.TextField("feedback on the session", blank=True,
+                                       max_length=limits.LONG_TEXT)
+    goals_progress = models.TextField("progress towards my goals", blank=True,
+                                      max_length=limits.LONG_TEXT)
     feedback_at = models.DateTimeField(null=True, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     # Incremented on every change a calendar should pick up (.ics SEQUENCE).
@@ -168,6 +178,9 @@ class MentoringBooking(models.Model):
 
 
 class MentoringBookingHistory(models.Model):
+    # A record, not content: Wagtail's reference index has nothing to learn from it.
+    wagtail_reference_index_ignore = True
+
     booking = models.ForeignKey(
         MentoringBooking, on_delete=models.CASCADE, related_name="history"
     )
@@ -178,7 +191,7 @@ class MentoringBookingHistory(models.Model):
     action = models.CharField(max_length=60)
     from_status = models.CharField(max_length=20, blank=True)
     to_status = models.CharField(max_length=20, blank=True)
-    reason = models.TextField(blank=True)
+    reason = models.TextField(blank=True, max_length=limits.NOTES)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -10,11 +10,12 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from cms import limits
 from cms.page_cache import ViewRestrictionsFromCacheMixin
 
 
 class SecondmentIndexPage(ViewRestrictionsFromCacheMixin, Page):
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField(blank=True, max_length=limits.TEXT)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["cms.HomePage"]
@@ -62,14 +63,17 @@ class SecondmentOpportunityPage(ViewRestrictionsFromCacheMixin, Page):
         "host service or team", max_length=200,
         help_text="For example the 2gether RES team or the Restorative Adolescent Service.",
     )
-    summary = models.TextField(help_text="One or two sentences shown on the listing.")
-    what_you_will_do = RichTextField("what the secondee will do")
-    what_you_will_learn = RichTextField("what the secondee will learn")
-    start_date = models.DateField()
-    end_date = models.DateField()
+    summary = models.TextField(max_length=limits.SUMMARY,
+                               help_text="One or two sentences shown on the listing.")
+    what_you_will_do = RichTextField("what the secondee will do", max_length=limits.LONG_TEXT)
+    what_you_will_learn = RichTextField("what the secondee will learn",
+                                        max_length=limits.LONG_TEXT)
+    start_date = models.DateField(validators=[limits.DateRangeValidator(years_ahead=5)])
+    end_date = models.DateField(validators=[limits.DateRangeValidator(years_ahead=5)])
     places = models.PositiveSmallIntegerField(default=1)
-    application_deadline = models.DateField()
-    eligibility = RichTextField(blank=True)
+    application_deadline = models.DateField(
+        validators=[limits.DateRangeValidator(years_ahead=5)])
+    eligibility = RichTextField(blank=True, max_length=limits.LONG_TEXT)
     location = models.CharField(max_length=250)
     time_commitment = models.CharField(
         max_length=200, help_text="For example three days a week for twelve weeks."

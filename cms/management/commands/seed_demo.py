@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cms import demo
+from cms.site_url import sync_site_record
 
 # Each app seeds its own demo content after the Centre's pages and people exist.
 APP_SEEDERS = ["courses.demo", "events.demo", "secondments.demo"]
@@ -33,6 +34,7 @@ class Command(BaseCommand):
             for module_name in APP_SEEDERS:
                 module = importlib.import_module(module_name)
                 module.seed(self.stdout, context)
+            sync_site_record()  # page links use SITE_URL, like every other link
         self.print_logins(password)
 
     def print_logins(self, password):

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0003_roles'),
+        ('cms', '0005_worker_heartbeat'),
     ]
 
     operations = [
