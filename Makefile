@@ -30,6 +30,7 @@ install-test: $(VENV)/.installed-test
 migrate: install
 	SITE_URL=$(SITE_URL) $(PY) manage.py sync_site_url
 	SITE_URL=$(SITE_URL) $(PY) manage.py migrate --no-input
+	$(PY) manage.py createcachetable  # the shared cache without Redis (migrate makes it too)
 
 seed: migrate
 	SITE_URL=$(SITE_URL) $(PY) manage.py seed_demo

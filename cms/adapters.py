@@ -1,11 +1,53 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+
+
+def client_ip(request):
+    """The client's address, for rate limits: from the trusted proxy header when one is
+    configured (TRUSTED_PROXY_HEADER, TRUSTED_PROXY_COUNT), else the socket's peer.
+
+    Behind a load balancer REMOTE_ADDR is the balancer for everybody, so one person's
+    failed sign-ins would lock everyone out, and nobody's would lock anyone. With
+    X-Forwarded-For, only the entry the nearest trusted proxy appended is believed: a client
+    can write anything to the left of it. A request that did not come through the proxy
+    (too few entries, a malformed address) is keyed on its socket address instead."""
+    header = settings.TRUSTED_PROXY_HEADER
+    remote = request.META.get("REMOTE_ADDR", "")
+    if not header:
+        return remote
+    value = request.headers.get(header, "")
+    entries = [entry.strip() for entry in value.split(",") if entry.strip()]
+    if header.lower() == "x-forwarded-for":
+        count = max(settings.TRUSTED_PROXY_COUNT, 1)
+        candidate = entries[-count] if len(entries) >= count else ""
+    else:
+        candidate = entries[-1] if entries else ""
+    return candidate if _is_ip(candidate) else remote
+
+
+def _is_ip(value):
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Send allauth's emails through the task queue like every other email."""
+    """Send allauth's emails through the task queue like every other email, and key its
+    rate limits on the client's real address."""
 
     def send_mail(self, template_prefix, email, context):
         from cms.emails import enqueue_message
 
         msg = self.render_mail(template_prefix, email, context)
         enqueue_message(msg)
+
+    def get_client_ip(self, request):
+        ip = client_ip(request)
+        if not ip:
+            raise PermissionDenied("Unable to determine client IP address")
+        return ip

@@ -23,6 +23,9 @@ class CmsConfig(AppConfig):
         # Permissions are created app by app after migrate, so roles get theirs once the
         # last app with models has had its turn.
         post_migrate.connect(_after_last_app(sync_role_permissions), weak=False)
+        # The database cache's table, whatever the settings of the process that migrates
+        # (production without Redis shares its cache through it).
+        post_migrate.connect(_after_last_app(ensure_cache_table), weak=False)
 
         # Pages can be published from anywhere (the admin, scheduled publishing, code), so
         # the cache of anonymous pages listens for Wagtail's own publish signals.
@@ -41,6 +44,20 @@ class CmsConfig(AppConfig):
         post_delete.connect(invalidate_on_change, dispatch_uid="page_cache_deleted")
         post_page_move.connect(invalidate_pages, dispatch_uid="page_cache_moved")
 
+        # Setting up an authenticator app takes a code from it: the session has passed MFA.
+        from allauth.mfa.signals import authenticator_added
+
+        from cms.access import record_mfa_on_activation
+
+        authenticator_added.connect(record_mfa_on_activation, dispatch_uid="mfa_on_activation")
+
+        # A confirmed address on the host's domains lets a waiting member in.
+        from allauth.account.signals import email_confirmed
+
+        from cms.services import confirm_membership_by_address
+
+        email_confirmed.connect(confirm_membership_by_address, dispatch_uid="membership_email")
+
         # Roles and permissions are cached per person (cms.roles); changes drop them.
         from django.contrib.auth.models import Group, Permission
         from django.db.models.signals import m2m_changed
@@ -56,6 +73,10 @@ class CmsConfig(AppConfig):
         for through in (User.groups.through, User.user_permissions.through):
             m2m_changed.connect(forget_member_roles, sender=through,
                                 dispatch_uid=f"roles_{through}_m2m")
+        from cms.signals import notice_mentor_role_removed
+
+        m2m_changed.connect(notice_mentor_role_removed, sender=User.groups.through,
+                            dispatch_uid="mentor_role_removed")
         post_save.connect(forget_user_roles, sender=User, dispatch_uid="roles_user_saved")
         post_delete.connect(forget_user_roles, sender=User, dispatch_uid="roles_user_deleted")
 
@@ -63,6 +84,16 @@ class CmsConfig(AppConfig):
 class CentreUsersAppConfig(WagtailUsersAppConfig):
     default = False
     user_viewset = "cms.admin_users.UserViewSet"
+
+
+def ensure_cache_table(using="default", **kwargs):
+    """`createcachetable` for the production cache's table (it skips a table that exists)."""
+    from django.conf import settings
+    from django.core.management.commands.createcachetable import Command
+
+    command = Command()
+    command.verbosity = 0
+    command.create_table(using, settings.DATABASE_CACHE_TABLE, dry_run=False)
 
 
 def _after_last_app(handler):

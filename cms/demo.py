@@ -31,6 +31,7 @@ from cms.models import (
 )
 
 HOST = "Leeds City Council"
+HOST_EMAIL_DOMAINS = "example.org"
 
 PARTNERS = [
     # name, kind, Ofsted judgement, date of judgement
@@ -223,6 +224,11 @@ def seed_organisations():
             "ofsted_judgement_date": datetime.date(2022, 3, 18),
         },
     )
+    # The demo people's addresses are on example.org: with it as the host's domain, people
+    # who sign up there join the host authority once they confirm their address.
+    if not host.email_domains:
+        host.email_domains = HOST_EMAIL_DOMAINS
+        host.save(update_fields=["email_domains"])
     partners = []
     for name, judgement, judged_on in PARTNERS:
         org, created = Organisation.objects.get_or_create(
@@ -231,6 +237,7 @@ def seed_organisations():
                 "kind": Organisation.Kind.LOCAL_AUTHORITY,
                 "ofsted_judgement": judgement,
                 "ofsted_judgement_date": judged_on,
+                "email_domains": name.split()[0].lower() + ".example",
             },
         )
         _date_joining(org, created)

@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.forms.renderers import TemplatesSetting
 
 from cms.limits import LengthMessages
@@ -32,28 +33,65 @@ class SignupForm(ProfileFieldsMixin, LengthMessages, forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
     )
     organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.order_by("-is_host_authority", "name"),
+        queryset=Organisation.objects.filter(is_confirmed=True).order_by(
+            "-is_host_authority", "name"),
+        required=False,
         empty_label="Choose your organisation",
-        help_text="Your council, NHS trust, school or partner body.",
+        help_text="Your council, NHS trust, school or partner body. People join the host "
+        "authority with an email address on its domains, or once the Centre confirms them.",
+    )
+    organisation_not_listed = forms.CharField(
+        label="Not in the list? Type its name",
+        max_length=200,
+        required=False,
+        help_text="Leave this empty if you chose your organisation above. The Centre checks "
+        "organisations added here.",
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
 
-    field_order = ["full_name", "email", "job_title", "organisation", "password1", "password2"]
+    field_order = ["full_name", "email", "job_title", "organisation", "organisation_not_listed",
+                   "password1", "password2"]
+
+    def clean(self):
+        cleaned = super().clean()
+        named = " ".join(cleaned.get("organisation_not_listed", "").split())
+        cleaned["organisation_not_listed"] = named
+        if not cleaned.get("organisation") and not named:
+            self.add_error("organisation", "Choose your organisation, or name it below if "
+                           "it is not listed.")
+        elif cleaned.get("organisation") and named:
+            self.add_error("organisation_not_listed", "Choose your organisation or name "
+                           "one that is not listed, not both.")
+        return cleaned
 
     def signup(self, request, user):
         from cms import services
 
+        organisation = self.cleaned_data["organisation"] or services.name_organisation(
+            self.cleaned_data["organisation_not_listed"])
         services.complete_signup(
             user,
             full_name=self.cleaned_data["full_name"],
             job_title=self.cleaned_data["job_title"],
-            organisation=self.cleaned_data["organisation"],
+            organisation=organisation,
         )
 
 
 class ProfileForm(ProfileFieldsMixin, LengthMessages, forms.ModelForm):
+    """Name and job title are saved as typed; organisation and team are asked for, and
+    joined by the membership rules (cms.services.update_profile)."""
+
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(), empty_label="Choose your organisation",
+        help_text="Joining the host authority needs a confirmed email address on its "
+        "domains, or the Centre's approval.")
+    team = forms.ModelChoiceField(
+        queryset=Team.objects.none(), required=False, empty_label="No team",
+        help_text="Joining a team needs its manager's approval.")
+
     class Meta:
         model = User
-        fields = ["full_name", "job_title", "organisation", "team"]
+        fields = ["full_name", "job_title"]
         widgets = {
             "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "job_title": forms.TextInput(attrs={"autocomplete": "organization-title"}),
@@ -61,13 +99,16 @@ class ProfileForm(ProfileFieldsMixin, LengthMessages, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        user = self.instance
         self.fields["full_name"].required = True
-        self.fields["organisation"].required = True
-        self.fields["organisation"].empty_label = "Choose your organisation"
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            Q(is_confirmed=True) | Q(pk=user.organisation_id)).order_by(
+            "-is_host_authority", "name")
+        self.fields["organisation"].initial = user.organisation_id
         self.fields["team"].queryset = Team.objects.select_related("organisation").order_by(
             "organisation__name", "name"
         )
-        self.fields["team"].empty_label = "No team"
+        self.fields["team"].initial = user.team_id
 
     def clean(self):
         cleaned = super().clean()

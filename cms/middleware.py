@@ -1,31 +1,30 @@
-from allauth.mfa.models import Authenticator
-from allauth.mfa.utils import is_mfa_enabled
 from csp.middleware import CSPMiddleware
-from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import render
 
+from cms.access import mfa_step_for
 from cms.roles import can_access_admin
 
 
-class AdminRequiresMFAMiddleware:
-    """Nobody reaches the Wagtail admin until they have set up an authenticator app."""
+class AdminAccessMiddleware:
+    """The door of the Wagtail admin, in front of every /admin/ URL.
+
+    Signed-in people without admin rights get a plain 403 page that says so (Wagtail would
+    send them to its sign-in page, which allauth sends back to /admin/: a redirect loop).
+    People with admin rights pass only once this session has passed MFA (cms.access):
+    those without an authenticator are sent to set one up, those who signed in with a
+    password alone are asked for their code."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if (
-            request.path.startswith("/admin/")
-            and request.user.is_authenticated
-            and can_access_admin(request.user)
-            and not is_mfa_enabled(request.user, [Authenticator.Type.TOTP])
-        ):
-            messages.warning(
-                request,
-                "Set up an authenticator app before you use the admin. "
-                "It keeps the records of learners and bookings safe.",
-            )
-            return redirect("mfa_activate_totp")
+        if (request.path.startswith("/admin/") and request.path != "/admin/logout/"
+                and request.user.is_authenticated):
+            if not can_access_admin(request.user):
+                return render(request, "403.html", {"admin_refused": True}, status=403)
+            step = mfa_step_for(request)
+            if step is not None:
+                return step
         return self.get_response(request)
 
 

@@ -105,7 +105,7 @@ MIDDLEWARE = [
     "cms.middleware.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "cms.page_cache.AnonymousPageCacheMiddleware",
-    "cms.middleware.AdminRequiresMFAMiddleware",
+    "cms.middleware.AdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -158,6 +158,8 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
+# The shared cache's table when there is no Redis; every `migrate` creates it (cms.apps).
+DATABASE_CACHE_TABLE = "cache_entries"
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -166,8 +168,20 @@ if REDIS_URL:
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "rpc"),
         }
     }
-else:
+elif DEBUG or TESTING:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    # Production without Redis: a cache every worker and server shares, in the database
+    # (`manage.py createcachetable`, run by `make run` and the deploy steps in the README).
+    # allauth's rate limits and its "this code was already used" marker for authenticator
+    # codes live in the cache; a per-process cache would give each worker its own count.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": DATABASE_CACHE_TABLE,
+            "OPTIONS": {"MAX_ENTRIES": env_int("DATABASE_CACHE_MAX_ENTRIES", 100_000)},
+        }
+    }
 
 # Signed-in pages keep what is the same for everyone (routes, menus, course facts) and each
 # person's roles in the cache, dropped at once on every change. Only where every process
@@ -232,7 +246,25 @@ ACCOUNT_SIGNUP_FORM_CLASS = "cms.forms.SignupForm"
 ACCOUNT_ADAPTER = "cms.adapters.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if not DEBUG else "http"
+# allauth's rate limits are left at its defaults (sign-in failures, password reset, sign-up,
+# email confirmation, re-authentication...); they count per client address, which comes
+# from the trusted proxy header below, in the shared cache above.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+
+# Client addresses behind a proxy or load balancer. Unset: REMOTE_ADDR (no proxy). Set
+# TRUSTED_PROXY_HEADER to the header your proxy sets and clients cannot (for example
+# X-Real-IP), or to X-Forwarded-For with TRUSTED_PROXY_COUNT the number of proxies in front
+# of the app (the address that many entries from the right is the client's; anything
+# further left was written by the client and is ignored).
+TRUSTED_PROXY_HEADER = env_str("TRUSTED_PROXY_HEADER")
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
+
+# One door in (cms/urls.py): Wagtail's own password screens and shared-password pages and
+# documents are off; passwords are reset and changed through allauth.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 MFA_TOTP_ISSUER = "Restorative Practice Centre"
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

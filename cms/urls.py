@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.urls import include, path, re_path, reverse_lazy
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -7,15 +7,38 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
 
+# One door in: every sign-in and password reset goes through allauth (rate limits, email
+# verification, MFA). Wagtail's own doors are not routed: the admin's sign-in and password
+# reset (their names now lead to allauth's pages, for Wagtail's own reverse() calls), the
+# front-end sign-in (`_util/login/`, a plain LoginView) and the shared-password forms of
+# private pages and documents (turned off in settings). tests/cms/test_one_door.py walks
+# every URL pattern and fails on any other door.
+WAGTAIL_DOORS = {"wagtailadmin_login", "wagtailcore_login",
+                 "wagtailcore_authenticate_with_password",
+                 "wagtaildocs_authenticate_with_password"}
+
+
+def _without_doors(patterns):
+    return [p for p in patterns
+            if getattr(p, "name", None) not in WAGTAIL_DOORS
+            and str(p.pattern) != "password_reset/"]
+
+
 urlpatterns = [
-    # The admin signs in and out through allauth, so MFA applies to it.
-    path("admin/login/", RedirectView.as_view(url="/accounts/login/?next=/admin/", query_string=False)),
-    path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    path("admin/login/", RedirectView.as_view(url="/accounts/login/?next=/admin/",
+                                              query_string=False), name="wagtailadmin_login"),
+    path("admin/password_reset/", RedirectView.as_view(url=reverse_lazy("account_reset_password")),
+         name="wagtailadmin_password_reset"),
+    # Wagtail reverses this name for pages restricted to signed-in people.
+    path("_util/login/", RedirectView.as_view(url="/accounts/login/", query_string=True),
+         name="wagtailcore_login"),
+    path("admin/", include(_without_doors(wagtailadmin_urls.urlpatterns))),
+    path("documents/", include(_without_doors(wagtaildocs_urls.urlpatterns))),
     path("home/", views.personal_home, name="personal_home"),
     path("accounts/profile/", views.profile, name="profile"),
     path("accounts/my-data/", views.download_my_data, name="download_my_data"),
     path("accounts/delete/", views.erase_my_account, name="erase_my_account"),
+    path("accounts/requests/", views.membership_requests, name="membership_requests"),
     path("accounts/calendar/reset/", views.reset_calendar_feed, name="reset_calendar_feed"),
     path("accounts/", include("allauth.urls")),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
@@ -34,7 +57,7 @@ if settings.DEBUG:
 
 # Wagtail's URLs, with its page view wrapped so that routes come from the shared cache.
 urlpatterns += [
-    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    *[p for p in _without_doors(wagtail_urls.urlpatterns) if p.name != "wagtail_serve"],
     re_path(wagtail_urls.serve_pattern, views.serve_page, name="wagtail_serve"),
 ]
 

@@ -2,6 +2,7 @@ import json
 import re
 import sys
 
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -14,9 +15,10 @@ from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
 from cms import health, privacy, services
+from cms.access import is_staff_session, staff_mfa_required
 from cms.calendar import feed_for
 from cms.forms import EraseAccountForm, ProfileForm
-from cms.models import User
+from cms.models import OrganisationMembershipRequest, TeamMembershipRequest, User
 from cms.page_cache import route_from_cache
 
 
@@ -24,10 +26,61 @@ from cms.page_cache import route_from_cache
 def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        services.update_profile(request.user, form)
+        waiting = services.update_profile(request.user, form)
         messages.success(request, "Your profile has been saved.")
+        for note in waiting:
+            messages.info(request, note)
         return redirect("profile")
-    return render(request, "cms/profile.html", {"form": form})
+    return render(request, "cms/profile.html", {
+        "form": form,
+        "waiting": [*request.user.organisationmembershiprequest_set.filter(
+            status="pending").select_related("organisation"),
+            *request.user.teammembershiprequest_set.filter(status="pending")
+            .select_related("team")],
+    })
+
+
+def _membership_requests_for(request):
+    """The only way a view reaches membership requests: staff (in a session that passed
+    MFA) see every pending one; a team manager, their teams' requests."""
+    teams = TeamMembershipRequest.objects.filter(status="pending").select_related(
+        "user__organisation", "team")
+    hosts = OrganisationMembershipRequest.objects.none()
+    if is_staff_session(request):
+        hosts = OrganisationMembershipRequest.objects.filter(status="pending").select_related(
+            "user", "organisation")
+    else:
+        if not request.user.managed_teams.exists():
+            raise Http404
+        teams = teams.filter(team__managers=request.user)
+    return hosts, teams
+
+
+@staff_mfa_required
+def membership_requests(request):
+    hosts, teams = _membership_requests_for(request)
+    if request.method == "POST":
+        kind = request.POST.get("kind")
+        queryset = {"organisation": hosts, "team": teams}.get(kind)
+        try:
+            pk = int(request.POST.get("request", ""))
+        except ValueError:
+            pk = None
+        membership_request = queryset.filter(pk=pk).first() if queryset is not None else None
+        decision = request.POST.get("decision")
+        if membership_request is None or decision not in ("approve", "decline"):
+            messages.error(request, "That request has already been decided or does not exist.")
+        else:
+            try:
+                services.decide_membership_request(membership_request, request.user,
+                                                   approve=decision == "approve")
+            except services.MembershipError as error:
+                messages.error(request, str(error))
+            else:
+                verb = "approved" if decision == "approve" else "declined"
+                messages.success(request, f"{membership_request}: {verb}.")
+        return redirect("membership_requests")
+    return render(request, "cms/membership_requests.html", {"hosts": hosts, "teams": teams})
 
 
 @login_required
@@ -52,7 +105,12 @@ def download_my_data(request):
 @login_required
 def erase_my_account(request):
     form = EraseAccountForm(request.user, request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not ratelimit.consume(
+            request, action="reauthenticate", user=request.user):
+        # The form checks the password: allauth's re-authentication limit applies to it, so
+        # a borrowed session cannot be used to guess the password.
+        form.add_error(None, "Too many attempts. Wait a minute and try again.")
+    elif request.method == "POST" and form.is_valid():
         privacy.erase_account(request.user)
         logout(request)
         messages.success(request, "Your account has been deleted and your details erased.")

@@ -12,6 +12,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from cms import roles
+from cms.access import staff_mfa_required
 from cms.models import Team, User
 from cms.page_cache import shared_fragment
 from courses import reports, services
@@ -185,7 +186,7 @@ def certificate_verify(request, public_id):
     })
 
 
-@login_required
+@staff_mfa_required
 def certificate_pdf(request, public_id):
     certificate = _get_certificate_for_user(request.user, public_id)
     response = HttpResponse(build_certificate_pdf(certificate), content_type="application/pdf")
@@ -218,7 +219,7 @@ def _get_team_for_user(user, team_id):
     return team
 
 
-@login_required
+@staff_mfa_required
 def team_matrix(request):
     team = _get_team_for_user(request.user, request.GET.get("team"))
     members = User.objects.filter(team=team, is_active=True).order_by("full_name", "email")
@@ -235,7 +236,7 @@ def team_matrix(request):
     })
 
 
-@login_required
+@staff_mfa_required
 def assign(request):
     team = _get_team_for_user(request.user, request.GET.get("team") or request.POST.get("team"))
     members = User.objects.filter(team=team, is_active=True).order_by("full_name", "email")

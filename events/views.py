@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cms import roles
+from cms.access import is_staff_session, staff_mfa_required
 from cms.pdf import render_pdf
 from events import services
 from events.calendar import booking_ics
@@ -28,14 +29,14 @@ Status = EventBooking.Status
 def _get_booking_for_user(request, reference):
     """The only way a view reaches a booking: the person's own, or any for Centre staff."""
     queryset = EventBooking.objects.select_related("event", "event__venue", "user")
-    if not roles.is_centre_staff(request.user):
+    if not is_staff_session(request):
         queryset = queryset.filter(user=request.user)
     booking = get_object_or_404(queryset.with_waitlist_position(), reference=reference)
     return booking
 
 
 def _get_event_for_staff(request, event_id):
-    if not roles.is_centre_staff(request.user):
+    if not is_staff_session(request):
         raise PermissionDenied
     if event_id >= 2**31:  # beyond any page id: the lookup would overflow, not miss
         raise Http404
@@ -85,7 +86,7 @@ def book(request, event_id):
     }, status=400 if request.method == "POST" else 200)
 
 
-@login_required
+@staff_mfa_required
 def booking_detail(request, reference):
     booking = _get_booking_for_user(request, reference)
     event = booking.event
@@ -103,7 +104,7 @@ def booking_detail(request, reference):
     })
 
 
-@login_required
+@staff_mfa_required
 def cancel(request, reference):
     booking = _get_booking_for_user(request, reference)
     form = CancelForm(request.POST if request.method == "POST" else None)
@@ -151,7 +152,7 @@ def leave_waitlist(request, reference):
                                "You have left the waiting list.")
 
 
-@login_required
+@staff_mfa_required
 def booking_calendar(request, reference):
     booking = _get_booking_for_user(request, reference)
     response = HttpResponse(booking_ics(booking), content_type="text/calendar; charset=utf-8")
@@ -191,7 +192,7 @@ def _register_rows(event):
     )
 
 
-@login_required
+@staff_mfa_required(staff_only=True)
 def staff_event(request, event_id):
     event = _get_event_for_staff(request, event_id)
     capacity_form = CapacityForm(initial={"capacity": event.capacity})
@@ -228,7 +229,7 @@ def staff_event(request, event_id):
     })
 
 
-@login_required
+@staff_mfa_required(staff_only=True)
 def register(request, event_id):
     event = _get_event_for_staff(request, event_id)
     if request.method == "POST":
@@ -255,7 +256,7 @@ def register(request, event_id):
     })
 
 
-@login_required
+@staff_mfa_required(staff_only=True)
 def sign_in_sheet(request, event_id):
     event = _get_event_for_staff(request, event_id)
     pdf = render_pdf("events/sign_in_sheet.html", {

@@ -17,6 +17,7 @@ from secondments.models import (
     MentoringBooking,
     MentoringBookingHistory,
     MentoringSlot,
+    MentorProfile,
     SecondmentApplication,
     SecondmentOpportunityPage,
 )
@@ -644,3 +645,23 @@ def comment_on_goal(goal, author, text):
     from secondments.models import GoalComment
 
     return GoalComment.objects.create(goal=goal, author=author, text=text[:2000])
+
+
+def close_mentoring(user):
+    """A person who is no longer a mentor: their profile leaves the directory and their
+    future slots nobody has booked are withdrawn. Sessions already booked stay (mentor and
+    mentee still meet, or cancel as usual)."""
+    profile = MentorProfile.objects.filter(user=user).first()
+    if profile is None:
+        return 0
+    with transaction.atomic():
+        profile = lock(profile)
+        MentorProfile.objects.filter(pk=profile.pk).update(is_active=False)
+        withdrawn, _ = MentoringSlot.objects.filter(
+            mentor=profile, starts_at__gt=timezone.now(), bookings__isnull=True).delete()
+    return withdrawn
+
+
+def close_mentoring_on_role_removed(sender=None, user=None, **kwargs):
+    """Receiver of the kernel's `mentor_role_removed`."""
+    close_mentoring(user)

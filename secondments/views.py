@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cms import roles
+from cms.access import staff_mfa_required
 from secondments import calendar, services
 from secondments.forms import (
     ApplicationForm,
@@ -134,7 +135,7 @@ def application_action(request, pk, action):
     return redirect(application.get_absolute_url())
 
 
-@login_required
+@staff_mfa_required
 def offer_letter(request, pk):
     if roles.is_centre_staff(request.user):
         application = get_object_or_404(SecondmentApplication, pk=pk)
@@ -248,13 +249,13 @@ def _get_booking_for_user(user, pk):
     return get_object_or_404(bookings, pk=pk)
 
 
-@login_required
+@staff_mfa_required
 def booking_confirmed(request, pk):
     booking = _get_booking_for_user(request.user, pk)
     return render(request, "secondments/booking_confirmed.html", {"booking": booking})
 
 
-@login_required
+@staff_mfa_required
 def booking_detail(request, pk):
     booking = _get_booking_for_user(request.user, pk)
     user = request.user
@@ -295,6 +296,7 @@ def session_title(booking, user):
 
 @login_required
 @require_POST
+@staff_mfa_required
 def booking_cancel(request, pk):
     booking = _get_booking_for_user(request.user, pk)
     form = ReasonForm(request.POST)
@@ -310,6 +312,7 @@ def booking_cancel(request, pk):
 
 @login_required
 @require_POST
+@staff_mfa_required
 def booking_outcome(request, pk):
     booking = _get_booking_for_user(request.user, pk)
     form = SessionOutcomeForm(request.POST)
@@ -348,7 +351,7 @@ def booking_feedback(request, pk):
     return render(request, "secondments/feedback_form.html", {"booking": booking, "form": form})
 
 
-@login_required
+@staff_mfa_required
 def booking_ics(request, pk):
     booking = _get_booking_for_user(request.user, pk)
     response = HttpResponse(calendar.ics_for_booking(booking, request.user),
@@ -358,10 +361,10 @@ def booking_ics(request, pk):
 
 
 def _get_mentor_profile_for_user(user):
-    profile = MentorProfile.objects.filter(user=user).prefetch_related("expertise").first()
-    if profile is None and not roles.is_mentor(user):
+    """Mentors only: a person whose Mentors role was removed keeps no way to publish."""
+    if not roles.is_mentor(user):
         raise Http404
-    return profile
+    return MentorProfile.objects.filter(user=user).prefetch_related("expertise").first()
 
 
 @login_required

@@ -59,6 +59,27 @@ def _base_data(request):
 
 
 @pytest.fixture(autouse=True)
+def _force_login_is_a_full_sign_in(monkeypatch):
+    """`client.force_login(user)` stands for signing in through allauth's door: with a
+    password, then the authenticator's code when the person has one (allauth's sign-in
+    asks for it), so the session has passed MFA. Tests of a session that signed in with a
+    password alone pass `mfa=False`."""
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None, mfa=None):
+        original(self, user, backend)
+        if mfa is None:
+            from allauth.mfa.models import Authenticator
+
+            mfa = Authenticator.objects.filter(user=user, type="totp").exists()
+        factories.record_sign_in(self, user, mfa=mfa)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture(autouse=True)
 def _tasks_run_immediately(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

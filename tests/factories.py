@@ -22,6 +22,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 class HostOrganisationFactory(OrganisationFactory):
     name = "Host City Council"
     is_host_authority = True
+    email_domains = "example.org"
 
 
 class TeamFactory(factory.django.DjangoModelFactory):
@@ -84,6 +85,26 @@ def centre_staff(with_totp=True, **kwargs):
 
         TOTP.activate(user, generate_totp_secret())
     return user
+
+
+def record_sign_in(client, user, mfa):
+    """Write into a test client's session what allauth's sign-in records: a password, and
+    the authenticator's code when `mfa` (the records cms.access reads)."""
+    import time
+
+    from allauth.account.internal.flows.login import (
+        _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+        AUTHENTICATION_METHODS_SESSION_KEY,
+    )
+    from allauth.account.internal.userkit import user_id_to_str
+
+    records = [{"method": "password", "at": time.time(), "email": user.email}]
+    if mfa:
+        records.append({"method": "mfa", "at": time.time(), "type": "totp"})
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = records
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = user_id_to_str(user)
+    session.save()
 
 
 def totp_code(user, seconds_needed=8):

@@ -6,5 +6,11 @@ from cms.models.pages import (  # noqa: F401
     PublicationTag,
     TeamDirectoryPage,
 )
-from cms.models.people import Organisation, Team, User  # noqa: F401
+from cms.models.people import (  # noqa: F401
+    Organisation,
+    OrganisationMembershipRequest,
+    Team,
+    TeamMembershipRequest,
+    User,
+)
 from cms.models.workers import WorkerHeartbeat  # noqa: F401

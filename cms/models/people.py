@@ -36,6 +36,17 @@ class Organisation(models.Model):
     )
     ofsted_judgement_date = models.DateField("date of judgement", null=True, blank=True,
                                              validators=[limits.DateRangeValidator()])
+    email_domains = models.CharField(
+        max_length=500, blank=True,
+        help_text="Email domains of this organisation's staff, separated by commas (for "
+        "example leeds.gov.uk). People with a confirmed address on one of them join the "
+        "organisation at once; anyone else joins the host authority only when staff approve.",
+    )
+    is_confirmed = models.BooleanField(
+        "confirmed", default=True,
+        help_text="Organisations named at sign-up (\"my organisation is not listed\") wait "
+        "here for staff to check them.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -44,6 +55,16 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
+
+    def domain_list(self):
+        return [d.strip().lower().lstrip("@") for d in self.email_domains.split(",")
+                if d.strip()]
+
+    def owns_address(self, email):
+        """Is this address on one of the organisation's own domains (not a subdomain
+        someone else could register, nor a look-alike)?"""
+        domain = email.rpartition("@")[2].strip().lower()
+        return bool(domain) and domain in self.domain_list()
 
     @property
     def needs_improvement_support(self):
@@ -161,3 +182,58 @@ class User(AbstractUser):
         if not self.calendar_token:
             return ""
         return reverse("calendar_feed", args=[self.calendar_token])
+
+
+class MembershipRequest(models.Model):
+    """A person asks to belong somewhere; someone with the right to say so decides."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for a decision"
+        APPROVED = "approved", "Approved"
+        DECLINED = "declined", "Declined"
+
+    user = models.ForeignKey("cms.User", on_delete=models.CASCADE)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey("cms.User", on_delete=models.SET_NULL, null=True,
+                                   blank=True, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+    @property
+    def is_pending(self):
+        return self.status == self.Status.PENDING
+
+
+class OrganisationMembershipRequest(MembershipRequest):
+    """Joining the host authority without a confirmed address on its domains: staff approve."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE,
+                                     related_name="membership_requests")
+
+    class Meta(MembershipRequest.Meta):
+        verbose_name = "host membership request"
+        constraints = [models.UniqueConstraint(
+            fields=["user"], condition=models.Q(status="pending"),
+            name="one_pending_organisation_request")]
+
+    def __str__(self):
+        return f"{self.user} asks to join {self.organisation}"
+
+
+class TeamMembershipRequest(MembershipRequest):
+    """Joining a team: the team's manager or Centre staff approve."""
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="membership_requests")
+
+    class Meta(MembershipRequest.Meta):
+        verbose_name = "team membership request"
+        constraints = [models.UniqueConstraint(
+            fields=["user"], condition=models.Q(status="pending"),
+            name="one_pending_team_request")]
+
+    def __str__(self):
+        return f"{self.user} asks to join {self.team}"

@@ -26,13 +26,28 @@ def _signup(client, organisation, email="new.person@example.org"):
     )
 
 
-def test_it_signs_up_a_host_authority_person_as_a_practitioner(host):
+def _confirm_email(client):
+    link = re.search(r"http://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
+    path = link.split("testserver", 1)[-1] if "testserver" in link else "/" + link.split("/", 3)[3]
+    return client.post(path)
+
+
+def test_it_signs_up_a_host_authority_person_as_a_practitioner_once_their_address_is_confirmed(
+        host, django_capture_on_commit_callbacks):
     from django.test import Client
 
-    response = _signup(Client(), host)
+    client = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _signup(client, host)
     assert response.status_code == 302
     user = User.objects.get(email="new.person@example.org")
     assert user.full_name == "New Person"
+    # Anyone can type an address: until it is confirmed, they are not the host's.
+    assert user.organisation is None
+    assert list(user.groups.values_list("name", flat=True)) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        _confirm_email(client)
+    user = User.objects.get(pk=user.pk)
     assert user.organisation == host
     assert list(user.groups.values_list("name", flat=True)) == [roles.PRACTITIONERS]
 

@@ -29,6 +29,9 @@ def production_server(tmp_path_factory):
         "ALLOWED_HOSTS": "127.0.0.1",
         "SQLITE_PATH": str(tmp_path_factory.mktemp("db") / "db.sqlite3"),
     }
+    # The shared cache's table (production without Redis caches in the database).
+    subprocess.run([sys.executable, "manage.py", "createcachetable"], cwd=ROOT, env=env,
+                   check=True, capture_output=True)
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "cms.wsgi", "--bind", f"127.0.0.1:{port}",
          "--workers", "1"],
