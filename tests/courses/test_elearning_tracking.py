@@ -9,7 +9,8 @@ import pytest
 from django.test import Client
 
 from courses import content, elearning_services, services
-from courses.models import Certificate, CPDEntry, ELearningAttempt, ModuleCompletion, ModulePage
+from courses.models import Certificate, ELearningAttempt, ModuleCompletion, ModulePage
+from cpd.models import CPDEntry
 from tests import scorm_packages as pkg
 from tests.courses.conftest import make_course, simple_check
 

@@ -6,7 +6,7 @@ import re
 
 from django.template import Context, Template
 
-from courses.models import CPDEntry
+from cpd.models import CPDEntry
 from events.forms import BookingForm, CancelForm
 
 
