@@ -10,6 +10,7 @@ from cms.home import Line, list_panel
 from cms.models import User
 from courses import reports, services
 from courses.models import Assignment
+from cpd import services as cpd_services
 from cpd.models import CPDEntry
 
 
@@ -55,8 +56,8 @@ def home_panels(request):
                  tag="Expiring", tag_colour="yellow") for c in learning["expiring"]],
             order=25, urgent=True))
 
-    year = services.registration_year(today)
-    start, end = services.registration_year_bounds(year)
+    year = cpd_services.registration_year(today)
+    start, end = cpd_services.registration_year_bounds(year)
     entries = list(CPDEntry.objects.filter(user=user, date__range=(start, end))
                    .values_list("hours", flat=True))
     panels.append(list_panel("CPD this registration year", [

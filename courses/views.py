@@ -317,6 +317,7 @@ def _get_package_for_user(user, key):
 @csp_replace(ELEARNING_CSP)
 @xframe_options_sameorigin
 @login_required
+@staff_mfa_required
 def elearning_file(request, key, path):
     """A file of a package, to learners enrolled on a course that uses it and to staff."""
     from django.core.files.storage import default_storage

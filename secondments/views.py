@@ -548,6 +548,7 @@ def goal_edit(request, pk=None):
 
 @login_required
 @require_POST
+@staff_mfa_required
 def goal_comment(request, pk):
     goal = _get_goal_for_user(request.user, pk)
     form = GoalCommentForm(request.POST)
@@ -561,6 +562,7 @@ def goal_comment(request, pk):
 
 @login_required
 @require_POST
+@staff_mfa_required
 def goal_agree(request, pk):
     goal = _get_goal_for_user(request.user, pk)
     try:
@@ -579,6 +581,7 @@ def _plan_url(user, goal):
 
 
 @login_required
+@staff_mfa_required
 def mentee_plan(request, user_id):
     """A mentor reads the development plan of a leader they mentor, and comments on it."""
     from cms.models import User

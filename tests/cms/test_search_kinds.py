@@ -1,11 +1,13 @@
 """Search finds module text, mentors and venues, grouped by kind."""
 
+import re
+
 from cms.models import User
 
 
 def test_it_finds_module_text_mentors_and_venues_grouped_by_kind(client, demo_content):
     html = client.get("/search/", {"q": "social discipline window"}).content.decode()
-    assert '<h2 id="results-1">Modules</h2>' in html
+    assert re.search(r'<h2 id="results-\d+">Modules</h2>', html)
     assert "0 results" not in html
 
     html = client.get("/search/", {"q": "Civic Hall"}).content.decode()

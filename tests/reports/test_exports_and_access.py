@@ -77,7 +77,7 @@ def test_signed_out_people_are_sent_to_sign_in(client, db):
 
 
 def test_each_app_registers_its_reports_with_the_kernel():
-    assert NAMES == ["course_completion", "training_matrix", "events", "secondments",
+    assert NAMES == ["course_completion", "training_matrix", "elearning", "events", "secondments",
                      "mentoring", "mentoring_organisations", "partner_engagement"]
 
 
