@@ -15,8 +15,8 @@ def test_a_new_user_signs_up_confirms_signs_in_and_edits_their_profile(page, hos
     page.get_by_label("Email").fill("nina@example.org")
     page.get_by_label("Organisation").select_option(label=host.name)
     page.get_by_label("Password", exact=True).fill("a-long-enough-password-42")
-    page.get_by_label("Password (again)").fill("a-long-enough-password-42")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_label("Confirm password").fill("a-long-enough-password-42")
+    page.get_by_role("button", name="Create an account").click()
     page.wait_for_url("**/accounts/confirm-email/")
     axe_check(page)
 
@@ -29,7 +29,7 @@ def test_a_new_user_signs_up_confirms_signs_in_and_edits_their_profile(page, hos
     if "/accounts/login/" in page.url:
         page.get_by_label("Email").fill("nina@example.org")
         page.get_by_label("Password").fill("a-long-enough-password-42")
-        page.get_by_role("button", name="Sign In").click()
+        page.get_by_role("button", name="Sign in").click()
         page.goto("/accounts/profile/")
     axe_check(page)
     page.get_by_label("Job title").fill("Family intervention worker")
@@ -41,7 +41,7 @@ def test_a_new_user_signs_up_confirms_signs_in_and_edits_their_profile(page, hos
 
 def test_signup_errors_are_summarised_and_linked_to_their_fields(page, host, axe_check):
     page.goto("/accounts/signup/")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Create an account").click()
     page.wait_for_load_state()
     summary = page.locator(".error-summary")
     assert summary.is_visible()
@@ -55,10 +55,10 @@ def test_staff_sign_in_with_their_authenticator_code_and_reach_the_admin(page, s
     page.goto("/admin/")
     page.get_by_label("Email").fill(staff.email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/accounts/2fa/authenticate/")
     axe_check(page)
     page.get_by_label("Code").fill(totp_code(staff))
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/admin/")
     assert page.get_by_role("heading", level=1).first.is_visible()

@@ -44,7 +44,7 @@ def test_the_leader_is_waitlisted_offered_a_place_accepts_and_staff_take_attenda
 
     page.goto("/bookings/")
     axe_check(page)
-    page.get_by_role("link", name=event.title).click()
+    page.get_by_role("link", name=event.title, exact=True).click()
     page.get_by_role("button", name="Accept the place").click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", name="Your place is confirmed").is_visible()
