@@ -70,10 +70,19 @@ def phone(browser, live_server):
 def axe_check():
     """Run axe-core on the current page and fail on any WCAG 2.2 A/AA violation."""
     from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
     axe = Axe()
 
     def check(page):
+        # Let fades and slides finish first: a message caught mid-fade (Wagtail's admin
+        # messages animate in) has a colour it never rests at, and axe would judge that.
+        try:
+            page.wait_for_function(
+                "() => document.getAnimations().every(a => a.playState !== 'running')",
+                timeout=5_000)
+        except PlaywrightTimeoutError:
+            pass  # an endless animation (a spinner): check the page as it is
         results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
         violations = results.response["violations"]
         assert not violations, f"{page.url}:\n" + results.generate_report()
