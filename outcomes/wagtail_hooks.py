@@ -28,8 +28,8 @@ class MeasureViewSet(SnippetViewSet):
     search_fields = ["name", "code"]
 
 
-# No list_export on these two: Wagtail's own CSV does not neutralise formulas; the
-# programme and cluster views download every figure through outcomes.exports instead.
+# No list_export on these two: the programme and cluster views are the one download of
+# the figures (outcomes.exports), laid out with their periods and how clusters combine.
 class FigureViewSet(SnippetViewSet):
     model = Figure
     icon = "table"
