@@ -705,6 +705,11 @@ def _published_on(published):
     return on_working_day(published).date() if published else timezone.localdate()
 
 
+# A process that seeds more than once (each test module of the suite that uses the demo)
+# renders each publication's PDF once: WeasyPrint takes seconds per document.
+_rendered_documents = {}
+
+
 def _make_document(publication, published_on):
     """The publication as a real multi-page PDF (cover, contents, sections), stored as a
     Wagtail document; found again by title on the next run."""
@@ -715,10 +720,14 @@ def _make_document(publication, published_on):
     existing = Document.objects.filter(title=title).first()
     if existing:
         return existing
-    pdf = render_pdf("cms/publication_document.html", {
-        "title": title, "summary": publication["summary"], "sections": publication["sections"],
-        "kind": PublicationPage.Kind(publication["kind"]).label, "published_on": published_on,
-    })
+    key = (publication["slug"], published_on)
+    pdf = _rendered_documents.get(key)
+    if pdf is None:
+        pdf = _rendered_documents[key] = render_pdf("cms/publication_document.html", {
+            "title": title, "summary": publication["summary"],
+            "sections": publication["sections"],
+            "kind": PublicationPage.Kind(publication["kind"]).label, "published_on": published_on,
+        })
     document = Document(title=title)
     document.file.save(f"{publication['slug']}.pdf", ContentFile(pdf), save=False)
     document.file_size = len(pdf)

@@ -12,6 +12,15 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords and not on_postgres:
             item.add_marker(skip_pg)
+    # The demo is seeded once per module and stays until the module ends (`_demo_site`), so
+    # in each module the tests that use it run after those that expect an empty database.
+    order = {id(item): index for index, item in enumerate(items)}
+    module_start = {}
+    for item in items:
+        module_start.setdefault(item.nodeid.split("::")[0], order[id(item)])
+    items.sort(key=lambda item: (module_start[item.nodeid.split("::")[0]],
+                                 "demo_content" in getattr(item, "fixturenames", ()),
+                                 order[id(item)]))
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -143,10 +152,44 @@ def on_postgres():
     return connection.vendor == "postgresql"
 
 
-@pytest.fixture
-def demo_content(db, settings):
-    """The whole demo site, as `make run` builds it."""
+@pytest.fixture(scope="module")
+def _demo_site(django_db_setup, django_db_blocker):
+    """The whole demo site, seeded once per test module inside a transaction that each test's
+    own transaction nests in (as Django's `TestCase.setUpTestData` does): every test starts
+    from the freshly seeded demo, and the module leaves the database as it found it. Seeding
+    costs about 20 s of CPU, so once per module rather than once per test."""
+    from django.contrib.auth.models import Group
     from django.core.management import call_command
+    from django.db import transaction
+    from django.test.utils import override_settings
+    from wagtail.models import Page
 
+    from cms.bootstrap import ensure_base_data
+    from cms.roles import CENTRE_STAFF
+
+    immediate = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    outer = transaction.atomic()
+    with django_db_blocker.unblock():
+        outer.__enter__()
+        try:
+            if Page.get_first_root_node() is None or not Group.objects.filter(
+                name=CENTRE_STAFF, permissions__isnull=False
+            ).exists():
+                ensure_base_data()
+            with override_settings(DEBUG=True, TASKS=immediate):
+                call_command("seed_demo", stdout=open(os.devnull, "w"))
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo_content(_demo_site, db, settings):
+    """The whole demo site, as `make run` builds it (seeded once per module: `_demo_site`).
+    Browser tests, whose server needs committed rows, seed per test (tests/browser)."""
     settings.DEBUG = True
-    call_command("seed_demo", stdout=open(os.devnull, "w"))

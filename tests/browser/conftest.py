@@ -35,6 +35,16 @@ def pytest_collection_modifyitems(config, items):
                 ))
 
 
+@pytest.fixture
+def demo_content(transactional_db, settings):
+    """The whole demo site, seeded for each test: the live server reads committed rows, and a
+    transactional test empties the database when it ends."""
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=open(os.devnull, "w"))
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
