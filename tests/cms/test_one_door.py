@@ -2,6 +2,7 @@
 allauth's and ours) is inspected; only allauth's may sign a person in or reset a password,
 so its rate limits, email verification and MFA apply to every way in."""
 
+import functools
 import inspect
 import re
 
@@ -42,8 +43,14 @@ def _view_code(callback):
         return inspect.getsource(inspect.unwrap(callback))
     own = [klass for klass in view_class.__mro__
            if not klass.__module__.startswith(("django.views", "builtins"))]
-    return "\n".join(inspect.getsource(klass) for klass in own
+    return "\n".join(_class_source(klass) for klass in own
                      if not klass.__module__.startswith("django.contrib.auth"))
+
+
+@functools.cache
+def _class_source(klass):
+    # inspect parses the class's whole module each time: the admin's views share most bases.
+    return inspect.getsource(klass)
 
 
 def doors(patterns):
