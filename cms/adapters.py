@@ -1,6 +1,10 @@
+from types import SimpleNamespace
+from urllib.parse import quote
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 
 
 def client_ip(request):
@@ -43,8 +47,32 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         from cms.emails import enqueue_message
 
-        msg = self.render_mail(template_prefix, email, context)
+        # allauth's own send_mail names the site from the request's host; ours names the
+        # Centre and SITE_URL, which is also where every link in the message points.
+        site = SimpleNamespace(name=settings.CENTRE_NAME, domain=settings.SITE_URL)
+        msg = self.render_mail(template_prefix, email, {"current_site": site, **context})
         enqueue_message(msg)
+
+    # allauth builds its links from the request's Host header; every other email links to
+    # SITE_URL, so allauth's do too (a proxy's internal host, or 127.0.0.1, never leaks out).
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        from cms.site_url import absolute_url
+
+        return absolute_url(reverse("account_confirm_email", args=[emailconfirmation.key]))
+
+    def get_reset_password_from_key_url(self, key):
+        from cms.site_url import absolute_url
+
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return absolute_url(path.replace("UID-KEY", quote(key)))
+
+    def send_account_already_exists_mail(self, email):
+        from cms.site_url import absolute_url
+
+        self.send_mail("account/email/account_already_exists", email, {
+            "signup_url": absolute_url(reverse("account_signup")),
+            "password_reset_url": absolute_url(reverse("account_reset_password")),
+        })
 
     def get_client_ip(self, request):
         ip = client_ip(request)

@@ -171,3 +171,29 @@ def test_the_navigation_shows_each_role_what_it_can_do(client, alice, staff):
     client.force_login(staff)
     page = client.get("/search/").content.decode()
     assert 'href="/admin/"' in page
+
+
+ACCOUNT_EMAILS = {
+    "confirmation": "/accounts/confirm-email/",
+    "password reset": "/accounts/password/reset/key/",
+    "already exists": "/accounts/password/reset/",
+}
+
+
+def test_account_emails_link_to_the_site_url_not_the_host_they_were_asked_from(
+        client, settings, host, alice, django_capture_on_commit_callbacks):
+    """Every account email links to SITE_URL, like every other email: the request's Host
+    header (a proxy's internal name, 127.0.0.1) never reaches a person's inbox."""
+    settings.SITE_URL = "https://learning.example.gov.uk"
+    settings.ALLOWED_HOSTS = ["internal.proxy.local"]
+    with django_capture_on_commit_callbacks(execute=True):
+        _signup(client.__class__(HTTP_HOST="internal.proxy.local"), host)
+        client.post(reverse("account_reset_password"), {"email": alice.email},
+                    HTTP_HOST="internal.proxy.local")
+        _signup(client.__class__(HTTP_HOST="internal.proxy.local"), host, email=alice.email)
+    bodies = "\n".join(message.body for message in mail.outbox)
+    for kind, path in ACCOUNT_EMAILS.items():
+        assert f"https://learning.example.gov.uk{path}" in bodies, kind
+    assert "internal.proxy.local" not in bodies
+    assert "Hello from Centre for Excellence in Restorative Practice and Leadership" in bodies
+    assert "from !" not in bodies and "using !" not in bodies
