@@ -123,3 +123,45 @@ class RevokeCertificateView(PermissionCheckedMixin, BaseObjectMixin, WagtailAdmi
 
     def get_success_url(self):
         return reverse(self.inspect_url_name, args=[self.object.pk])
+
+
+# --- framework coverage --------------------------------------------------------------------
+
+def can_view_coverage(user):
+    return user.has_perm("courses.change_competencyframework") or user.has_perm(
+        "courses.view_competencyframework")
+
+
+class CoverageMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_coverage(request.user)
+
+
+def framework_coverage(request, version_id=None):
+    """Each statement of a framework version with the live courses that evidence it, and
+    the gaps named in words (staff decide what to commission from this)."""
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+    from django.shortcuts import render
+
+    from courses import frameworks
+    from courses.models import CompetencyFramework, FrameworkVersion
+
+    if not can_view_coverage(request.user):
+        raise PermissionDenied
+    framework_list = list(CompetencyFramework.objects.prefetch_related("versions"))
+    if version_id is None:
+        in_force = frameworks.versions_in_force()
+        version = next(iter(in_force.values()), None) or FrameworkVersion.objects.first()
+    else:
+        version = FrameworkVersion.objects.select_related("framework").filter(
+            pk=version_id).first()
+        if version is None:
+            raise Http404
+    rows = frameworks.coverage(version) if version else []
+    gaps = [row for row in rows if row.is_gap]
+    return render(request, "courses/admin/framework_coverage.html", {
+        "page_title": "Framework coverage", "version": version,
+        "frameworks": [(f, frameworks.versions_in_order(f)) for f in framework_list],
+        "rows": rows, "gaps": gaps,
+    })
