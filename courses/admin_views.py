@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem as AdminMenuItem
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
@@ -132,7 +133,7 @@ def can_view_coverage(user):
         "courses.view_competencyframework")
 
 
-class CoverageMenuItem(MenuItem):
+class CoverageMenuItem(AdminMenuItem):
     def is_shown(self, request):
         return can_view_coverage(request.user)
 
@@ -151,17 +152,21 @@ def framework_coverage(request, version_id=None):
         raise PermissionDenied
     framework_list = list(CompetencyFramework.objects.prefetch_related("versions"))
     if version_id is None:
-        in_force = frameworks.versions_in_force()
-        version = next(iter(in_force.values()), None) or FrameworkVersion.objects.first()
+        # Every framework's version in force, so a gap anywhere is on the first screen.
+        versions = list(frameworks.versions_in_force().values())
     else:
         version = FrameworkVersion.objects.select_related("framework").filter(
             pk=version_id).first()
         if version is None:
             raise Http404
-    rows = frameworks.coverage(version) if version else []
-    gaps = [row for row in rows if row.is_gap]
+        versions = [version]
+    sections = []
+    for version in versions:
+        rows = frameworks.coverage(version)
+        sections.append({"version": version, "rows": rows,
+                         "gaps": [row for row in rows if row.is_gap]})
     return render(request, "courses/admin/framework_coverage.html", {
-        "page_title": "Framework coverage", "version": version,
+        "page_title": "Framework coverage", "sections": sections,
+        "version": versions[0] if version_id is not None else None,
         "frameworks": [(f, frameworks.versions_in_order(f)) for f in framework_list],
-        "rows": rows, "gaps": gaps,
     })

@@ -60,7 +60,7 @@ def map_new_version(framework, *, label, effective_from):
             raise FrameworkError(f"{framework.name} already has a version called {label}.")
         version = FrameworkVersion.objects.create(
             framework=framework, label=label, effective_from=effective_from,
-            sort_order=(previous.sort_order + 1) if previous else 0)
+            sort_order=((previous.sort_order or 0) + 1) if previous else 0)
         if previous is None:
             return version
         if previous.effective_until is None or previous.effective_until >= effective_from:

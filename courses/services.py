@@ -493,8 +493,7 @@ def _complete_if_done(enrolment, by=None, notify=True):
         enrolment=enrolment, user=enrolment.user, course=course,
         learner_name=enrolment.user.full_name or enrolment.user.email,
         course_title=course.title, cpd_hours=course.cpd_hours or Decimal(0),
-        competencies=[[c.code, c.statement] for c in
-                      course.competencies.order_by("framework__name", "sort_order", "code")],
+        competencies=[[c.code, c.statement] for c in course.competencies_in_force(today)],
         issued_on=today,
         expires_on=add_months(today, course.validity_months) if course.validity_months
         else None,

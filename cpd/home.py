@@ -22,8 +22,7 @@ def home_panels(request):
                   tag_colour="green" if progress.met else ("red" if progress.urgent
                                                            else "yellow"),
                   action_label="Add a CPD entry", action_url=reverse("cpd:add"))]
-    lines += [Line(title=entry.title, url=reverse("cpd:edit", args=[entry.pk]),
-                   meta=f"{entry.date:%-d %B %Y}", tag="Still to write", tag_colour="yellow",
+    lines += [Line(title=entry.title, meta=f"{entry.date:%-d %B %Y}", tag="Still to write", tag_colour="yellow",
                    action_label="Write this entry",
                    action_url=reverse("cpd:edit", args=[entry.pk]))
               for entry in to_write]

@@ -47,7 +47,8 @@ def record(request):
     # asked for, so the selector always agrees with the heading.
     offered = {y for y in services.years_with_entries(request.user)
                if limits.EARLIEST_YEAR <= y <= current + 1} | {current, year}
-    years = [(y, _year_label(y)) for y in sorted(offered, reverse=True)]
+    # Short labels: a phone's select shows about 30 characters.
+    years = [(y, f"December {y - 1} to November {y}") for y in sorted(offered, reverse=True)]
     return render(request, "cpd/record.html", {
         "to_write": [e for e in entries if e.to_write],
         "written": [e for e in entries if not e.to_write],

@@ -233,6 +233,20 @@ class CoursePage(ViewRestrictionsFromCacheMixin, Page):
     def get_modules(self):
         return ModulePage.objects.live().child_of(self).order_by("path")
 
+    def competencies_in_force(self, on=None):
+        """The statements this course evidences in the framework versions in force on a
+        date (today by default): a version published for later is not shown yet."""
+        from django.utils import timezone
+
+        on = on or timezone.localdate()
+        return (self.competencies
+                .filter(Q(version__isnull=True) | (
+                    (Q(version__effective_from__isnull=True)
+                     | Q(version__effective_from__lte=on))
+                    & (Q(version__effective_until__isnull=True)
+                       | Q(version__effective_until__gte=on))))
+                .order_by("framework__name", "sort_order", "code"))
+
     def get_module_list(self, cached=True):
         """The live modules in order (the fields the course and module pages show), kept
         in the shared cache until the next change of the page tree."""
@@ -253,7 +267,8 @@ class CoursePage(ViewRestrictionsFromCacheMixin, Page):
             return {
                 "modules": modules,
                 "programme": self.programme,
-                "competency_list": list(self.competencies.select_related("framework")),
+                "competency_list": list(self.competencies_in_force()
+                                        .select_related("framework")),
                 "prerequisite_list": [p for p in prerequisites if p.live],
                 "all_prerequisites": prerequisites,
                 "total_minutes": sum(m.estimated_minutes or 0 for m in modules),

@@ -56,3 +56,9 @@ def test_the_team_cpd_page_takes_the_same_queries_for_a_bigger_team(
         CPDEntry.objects.create(user=member, title="t", date="2026-03-01")
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get("/learning/team/cpd/")
+
+
+def test_staff_whose_session_skipped_mfa_are_asked_for_the_code(client, staff, team):
+    client.force_login(staff, mfa=False)
+    response = client.get(f"/learning/team/cpd/?team={team.pk}")
+    assert response.status_code == 302 and "/mfa/" in response["Location"]
