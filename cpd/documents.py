@@ -45,6 +45,8 @@ def write_record_csv(entries, stream):
                 value = entry.get_kind_display()
             elif field == "to_write":
                 value = "Yes" if value else "No"
+            elif field == "hours":
+                value = f"{value.normalize():f}"
             elif isinstance(value, datetime.date):
                 value = value.strftime("%d/%m/%Y")
             elif value is None:

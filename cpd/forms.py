@@ -25,6 +25,10 @@ class CPDEntryForm(LengthMessages, forms.ModelForm):
             "peer_reflection": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
+            "what_learnt": "Needed, with the impact on your practice, for the entry to "
+                           "count towards your registration.",
+            "impact_on_practice": "How it changes what you do, for the people you work "
+                                  "with.",
             "peer_name": "For a peer reflection: the colleague you discussed this with. "
                          "Social Work England asks for at least one each year.",
             "peer_reflection": "Optional: your own note of what you discussed.",

@@ -79,5 +79,10 @@ class CPDEntry(models.Model):
         return f"{self.title} ({self.date:%d/%m/%Y})"
 
     @property
+    def is_written_up(self):
+        """Both answers Social Work England asks of every piece are written."""
+        return bool(self.what_learnt.strip() and self.impact_on_practice.strip())
+
+    @property
     def is_peer_reflection(self):
         return bool(self.peer_name.strip() or self.peer_reflection.strip())

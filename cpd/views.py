@@ -60,17 +60,20 @@ def record(request):
 
 @login_required
 def edit(request, pk=None):
-    """Add an entry, or edit one; saving an entry that was still to write makes it
-    written (it then counts towards the registration rule)."""
+    """Add an entry, or edit one. An entry with both of the regulator's answers (what I
+    learnt, the impact on my practice) is written and counts towards the registration
+    rule; without them it is still to write."""
     entry = _get_entry_for_user(request.user, pk) if pk else None
     form = CPDEntryForm(request.POST or None, instance=entry,
                         initial=None if entry else {"date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         entry = form.save(commit=False)
         entry.user = request.user
-        entry.to_write = False
+        entry.to_write = not entry.is_written_up
         entry.save()
-        messages.success(request, "Your CPD entry is saved.")
+        messages.success(request, "Your CPD entry is saved." if not entry.to_write else
+                         "Your CPD entry is saved. It counts towards your registration once "
+                         "you write what you learnt and the impact on your practice.")
         return redirect(f"{reverse('cpd:record')}?year={services.registration_year(entry.date)}")
     return render(request, "cpd/entry_form.html", {"form": form, "entry": entry})
 

@@ -136,3 +136,11 @@ def test_a_person_sees_the_statements_their_completions_evidence(client, alice, 
                      r"tag--grey\">Not yet evidenced", html)
     assert "Not yet evidenced" in html and "Responding to neglect" in html
     assert "/learning/frameworks/" in client.get("/learning/").content.decode()
+
+
+def test_staff_edit_a_framework_with_its_versions_in_the_admin(client, staff, kss):
+    client.force_login(staff)
+    html = client.get(f"/admin/snippets/courses/competencyframework/edit/{kss.pk}/"
+                      ).content.decode()
+    assert "Published 2018" in html and "Versions" in html
+    assert "Framework coverage" in client.get("/admin/").content.decode()

@@ -146,3 +146,18 @@ def test_a_peer_reflection_needs_who_their_role_and_the_date(client, alice):
                     "Enter the date of the discussion"):
         assert message in html
     assert not CPDEntry.objects.exists()
+
+
+@freeze_time(DEADLINE_WEEK)
+def test_an_entry_saved_without_the_regulators_two_answers_is_still_to_write(client, alice):
+    client.force_login(alice)
+    client.post("/learning/cpd/add/", {"kind": "reading", "title": "Half done",
+                                       "date": "2026-05-01", "hours": "1",
+                                       "what_learnt": "Something"})
+    entry = CPDEntry.objects.get(user=alice)
+    assert entry.to_write and services.renewal_progress(alice).pieces == 0
+    client.post(f"/learning/cpd/{entry.pk}/edit/", {
+        "kind": "reading", "title": "Half done", "date": "2026-05-01", "hours": "1",
+        "what_learnt": "Something", "impact_on_practice": "I plan differently"})
+    entry.refresh_from_db()
+    assert not entry.to_write and services.renewal_progress(alice).pieces == 1

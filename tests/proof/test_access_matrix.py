@@ -92,6 +92,9 @@ EXPECTED = {
     "cpd:csv": (None, SIGNED_IN),
     "cpd:pdf": (None, SIGNED_IN),
     "courses:team_matrix": (None, only("manager", "other_manager", *STAFF)),
+    # A team's CPD against the registration rule (counts only): its managers and staff.
+    "cpd:team": (None, only("manager", "other_manager", *STAFF)),
+    "courses:framework_profile": (None, SIGNED_IN),
     "courses:assign": (None, only("manager", "other_manager", *STAFF)),
     "courses:certificate_verify": (lambda w: {"public_id": w.certificate.public_id}, PUBLIC),
     "courses:certificate_pdf": (lambda w: {"public_id": w.certificate.public_id},
