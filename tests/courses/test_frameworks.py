@@ -144,3 +144,31 @@ def test_staff_edit_a_framework_with_its_versions_in_the_admin(client, staff, ks
                       ).content.decode()
     assert "Published 2018" in html and "Versions" in html
     assert "Framework coverage" in client.get("/admin/").content.decode()
+
+
+@freeze_time("2026-11-28")
+def test_the_demo_frameworks_have_versions_and_courses_close_kss3_and_kss5(catalogue):
+    from courses import demo
+
+    def seed():
+        competencies = demo._seed_frameworks()
+        demo._seed_courses(catalogue, demo._seed_programmes(), competencies)
+        demo._seed_later_versions()
+
+    seed()
+    kss = CompetencyFramework.objects.get(name__startswith="Knowledge and skills statement")
+    old, new = frameworks.versions_in_order(kss)
+    assert (old.effective_until, new.effective_from) == (datetime.date(2027, 3, 31),
+                                                         datetime.date(2027, 4, 1))
+    for version in (old, new):
+        covered = {row.statement.code: [c.title for c in row.courses]
+                   for row in frameworks.coverage(version)}
+        assert covered["KSS3"] and covered["KSS5"], version
+    centre = CompetencyFramework.objects.get(name="Knowledge and skills framework for "
+                                                  "supporting families across early help "
+                                                  "and targeted services")
+    assert [r.statement.code for r in frameworks.coverage(
+        frameworks.version_in_force(centre))][:3] == ["EH1", "EH2", "EH3"]
+    counts = (Competency.objects.count(), FrameworkVersion.objects.count())
+    seed()  # a second run adds nothing
+    assert (Competency.objects.count(), FrameworkVersion.objects.count()) == counts

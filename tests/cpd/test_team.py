@@ -61,4 +61,4 @@ def test_the_team_cpd_page_takes_the_same_queries_for_a_bigger_team(
 def test_staff_whose_session_skipped_mfa_are_asked_for_the_code(client, staff, team):
     client.force_login(staff, mfa=False)
     response = client.get(f"/learning/team/cpd/?team={team.pk}")
-    assert response.status_code == 302 and "/mfa/" in response["Location"]
+    assert response.status_code == 302 and "/accounts/2fa/" in response["Location"]

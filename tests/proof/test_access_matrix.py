@@ -271,7 +271,7 @@ def test_staff_without_mfa_in_this_session_are_refused_wherever_staff_are_allowe
             assert response.status_code == 302, (persona, name)
             assert response["Location"].startswith(mfa_step(persona)), (persona, name)
     assert wrong == []
-    assert refused == 2 * 16  # every staff row of EXPECTED, for each persona
+    assert refused == 2 * 17  # every staff row of EXPECTED, for each persona
     world.event.refresh_from_db()
     assert world.event.capacity == 10
 
