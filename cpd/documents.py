@@ -16,9 +16,9 @@ REGULATOR_FORM_HEADINGS = [
     ("peer_name", "Peer reflection: who it was with"),
     ("peer_role", "Peer reflection: their role"),
     ("peer_discussed_on", "Peer reflection: date of the discussion"),
+    ("peer_reflection", "Peer reflection: what I learnt from discussing it"),
 ]
 CSV_FIELDS = REGULATOR_FORM_HEADINGS + [
-    ("peer_reflection", "Peer reflection: what we discussed"),
     ("hours", "Hours"),
     ("provider", "Provider"),
     ("impact_on_people", "Impact on the people I work with"),

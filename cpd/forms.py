@@ -31,7 +31,8 @@ class CPDEntryForm(LengthMessages, forms.ModelForm):
                                   "with.",
             "peer_name": "For a peer reflection: the colleague you discussed this with. "
                          "Social Work England asks for at least one each year.",
-            "peer_reflection": "Optional: your own note of what you discussed.",
+            "peer_reflection": "Social Work England asks what you learnt from the "
+                               "discussion.",
             "standards": "For example: Social Work England standard 4; KSS 3.",
         }
 

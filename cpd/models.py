@@ -43,7 +43,7 @@ class CPDEntry(models.Model):
     peer_role = models.CharField("their role", max_length=150, blank=True)
     peer_discussed_on = models.DateField("date of the discussion", null=True, blank=True,
                                          validators=[limits.DateRangeValidator()])
-    peer_reflection = models.TextField("what we discussed", blank=True,
+    peer_reflection = models.TextField("what I learnt from discussing it", blank=True,
                                        max_length=limits.LONG_TEXT)
     standards = models.CharField(
         "professional standards evidenced",

@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='cpdentry',
             name='peer_reflection',
-            field=models.TextField(blank=True, max_length=4000, verbose_name='what we discussed'),
+            field=models.TextField(blank=True, max_length=4000, verbose_name='what I learnt from discussing it'),
         ),
         migrations.AlterField(
             model_name='cpdentry',

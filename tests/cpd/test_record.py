@@ -82,10 +82,11 @@ def test_the_csv_export_has_one_row_per_activity_and_defuses_formulas(client, al
     client.force_login(alice)
     response = client.get("/learning/cpd/export.csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0][:8] == ["Type of CPD", "Title", "Date", "What I learnt",
+    assert rows[0][:9] == ["Type of CPD", "Title", "Date", "What I learnt",
                            "Impact on my practice", "Peer reflection: who it was with",
                            "Peer reflection: their role",
-                           "Peer reflection: date of the discussion"]
+                           "Peer reflection: date of the discussion",
+                           "Peer reflection: what I learnt from discussing it"]
     assert len(rows) == 3
     assert any(row[1] == "'=HYPERLINK(1)" for row in rows)
 
