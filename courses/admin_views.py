@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem as AdminMenuItem
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
@@ -123,3 +124,49 @@ class RevokeCertificateView(PermissionCheckedMixin, BaseObjectMixin, WagtailAdmi
 
     def get_success_url(self):
         return reverse(self.inspect_url_name, args=[self.object.pk])
+
+
+# --- framework coverage --------------------------------------------------------------------
+
+def can_view_coverage(user):
+    return user.has_perm("courses.change_competencyframework") or user.has_perm(
+        "courses.view_competencyframework")
+
+
+class CoverageMenuItem(AdminMenuItem):
+    def is_shown(self, request):
+        return can_view_coverage(request.user)
+
+
+def framework_coverage(request, version_id=None):
+    """Each statement of a framework version with the live courses that evidence it, and
+    the gaps named in words (staff decide what to commission from this)."""
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+    from django.shortcuts import render
+
+    from courses import frameworks
+    from courses.models import CompetencyFramework, FrameworkVersion
+
+    if not can_view_coverage(request.user):
+        raise PermissionDenied
+    framework_list = list(CompetencyFramework.objects.prefetch_related("versions"))
+    if version_id is None:
+        # Every framework's version in force, so a gap anywhere is on the first screen.
+        versions = list(frameworks.versions_in_force().values())
+    else:
+        version = FrameworkVersion.objects.select_related("framework").filter(
+            pk=version_id).first()
+        if version is None:
+            raise Http404
+        versions = [version]
+    sections = []
+    for version in versions:
+        rows = frameworks.coverage(version)
+        sections.append({"version": version, "rows": rows,
+                         "gaps": [row for row in rows if row.is_gap]})
+    return render(request, "courses/admin/framework_coverage.html", {
+        "page_title": "Framework coverage", "sections": sections,
+        "version": versions[0] if version_id is not None else None,
+        "frameworks": [(f, frameworks.versions_in_order(f)) for f in framework_list],
+    })

@@ -13,9 +13,9 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from cms.demo import on_working_day
-from courses import services
+from courses import frameworks, services
 from courses.content import body
-from courses.demo_content import COURSES, FRAMEWORKS, PROGRAMMES
+from courses.demo_content import CENTRE_FRAMEWORK_CODES, COURSES, FRAMEWORKS, PROGRAMMES
 from courses.models import (
     Assignment,
     Certificate,
@@ -25,6 +25,7 @@ from courses.models import (
     CoursePage,
     Enrolment,
     EnrolmentHistory,
+    FrameworkVersion,
     KnowledgeCheckAttempt,
     ModuleCompletion,
     ModulePage,
@@ -38,6 +39,7 @@ def seed(stdout, context):
     competencies = _seed_frameworks()
     index = _seed_index(context["home"])
     courses = _seed_courses(index, programmes, competencies)
+    _seed_later_versions()
     _seed_progress(context, courses)
     _seed_history(context, courses)
     stdout.write(f"Courses: {len(courses)} courses in the catalogue.")
@@ -52,15 +54,31 @@ def _seed_programmes():
 
 
 def _seed_frameworks():
+    """Each framework's first version and its statements, keyed by code (the courses map
+    to these; later versions are mapped from them once the courses exist)."""
     competencies = {}
-    for name, description, statements in FRAMEWORKS:
+    for name, description, (label, effective_from), statements, _ in FRAMEWORKS:
         framework, _ = CompetencyFramework.objects.get_or_create(
             name=name, defaults={"description": description})
+        first = frameworks.versions_in_order(framework)
+        first = first[0] if first else FrameworkVersion.objects.create(
+            framework=framework, label=label, effective_from=effective_from)
         for order, (code, statement) in enumerate(statements):
             competencies[code], _ = Competency.objects.get_or_create(
-                framework=framework, code=code,
+                framework=framework, version=first, code=code,
                 defaults={"statement": statement, "sort_order": order})
     return competencies
+
+
+def _seed_later_versions():
+    """Versions published but not yet in force (the DfE's standards from 1 April 2027),
+    mapped from the version before, so every course keeps its statements."""
+    for name, _, _, _, later in FRAMEWORKS:
+        framework = CompetencyFramework.objects.get(name=name)
+        for label, effective_from in later:
+            if not framework.versions.filter(label=label).exists():
+                frameworks.map_new_version(framework, label=label,
+                                           effective_from=effective_from)
 
 
 def _seed_index(home):
@@ -93,7 +111,8 @@ def _seed_courses(index, programmes, competencies):
             learning_outcomes="<p>By the end you will be able to:</p><ul>"
             + "".join(f"<li>{o}</li>" for o in outcomes) + "</ul>",
         )
-        course.competencies = [competencies[c] for c in codes]
+        course.competencies = [competencies[c] for c in
+                               [*codes, *CENTRE_FRAMEWORK_CODES.get(slug, [])]]
         course.prerequisites = [courses[p] for p in prerequisites]
         index.add_child(instance=course)
         for m_slug, m_title, minutes, required, intro, blocks in modules:
@@ -127,6 +146,10 @@ def _work_through(user, course, modules_to_do=None, fail_first=()):
     enrolment = services.enrol(user, course)
     modules = list(course.get_modules())
     for module in modules[:modules_to_do]:
+        prompts = module.reflection_prompts()
+        if prompts and module.slug in REFLECTIONS.get(user.email, {}):
+            services.save_reflection(user, module, prompts[0][0],
+                                     REFLECTIONS[user.email][module.slug])
         for check_id, value in module.knowledge_checks():
             if module.slug in fail_first:
                 services.submit_knowledge_check(user, module, check_id, _wrong_answers(value),
@@ -175,6 +198,17 @@ def _learn(user, course, days_ago, modules_to_do=None, fail_first=(), took_days=
 
 
 # --- the named demo people -------------------------------------------------------------------
+
+# What a named person wrote in a module's first reflection prompt as they went (their CPD
+# entry for the course then starts from it).
+REFLECTIONS = {
+    "practitioner@example.org": {
+        "restorative-meetings": "Asking 'who has been affected?' before 'what happened?' "
+                                "changed the meeting at school: the teaching assistant "
+                                "spoke first, and the boy listened.",
+    },
+}
+
 
 
 def _seed_progress(context, courses):

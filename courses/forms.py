@@ -12,11 +12,17 @@ class CatalogueFilterForm(LengthMessages, forms.Form):
                               choices=[("", "Any level")] + CoursePage.Level.choices)
     mode = forms.ChoiceField(label="Delivery", required=False,
                              choices=[("", "Any delivery")] + CoursePage.DeliveryMode.choices)
+    statement = forms.TypedChoiceField(
+        label="Evidences a framework statement", required=False, coerce=int,
+        empty_value=None)
 
     def __init__(self, *args, **kwargs):
+        from courses.frameworks import statement_choices
+
         super().__init__(*args, **kwargs)
         self.fields["programme"].choices = [("", "Any programme")] + list(
             Programme.objects.values_list("slug", "name"))
+        self.fields["statement"].choices = [("", "Any statement")] + statement_choices()
 
 
 class ReflectionForm(LengthMessages, forms.Form):

@@ -1,6 +1,6 @@
 """What this app adds to a person's home (see cms.home): where they left off, what is
-assigned and when, certificates about to expire, this registration year's CPD, and for a
-team manager each member who is overdue."""
+assigned and when, certificates about to expire, and for a team manager each member who is overdue. (This
+registration year's CPD is the cpd app's panel.)"""
 
 from django.urls import reverse
 from django.utils import timezone
@@ -10,8 +10,6 @@ from cms.home import Line, list_panel
 from cms.models import User
 from courses import reports, services
 from courses.models import Assignment
-from cpd import services as cpd_services
-from cpd.models import CPDEntry
 
 
 def _url(record):
@@ -55,17 +53,6 @@ def home_panels(request):
                  meta=f"Expires on {c.expires_on:%-d %B %Y}. Take the course again to renew it.",
                  tag="Expiring", tag_colour="yellow") for c in learning["expiring"]],
             order=25, urgent=True))
-
-    year = cpd_services.registration_year(today)
-    start, end = cpd_services.registration_year_bounds(year)
-    entries = list(CPDEntry.objects.filter(user=user, date__range=(start, end))
-                   .values_list("hours", flat=True))
-    panels.append(list_panel("CPD this registration year", [
-        Line(title=f"{sum(entries, 0):g} hours from {len(entries)} "
-                   f"{'activity' if len(entries) == 1 else 'activities'}",
-             meta=f"{start:%-d %B %Y} to {end:%-d %B %Y}",
-             action_label="Add a CPD entry", action_url=reverse("cpd:add"))],
-        order=60, more_url=reverse("cpd:record"), more_label="Your CPD record"))
 
     if roles.is_team_manager(user):
         members = User.objects.filter(team__managers=user, is_active=True)

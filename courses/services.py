@@ -440,6 +440,15 @@ def save_reflection(user, module, prompt_id, text):
     return reflection
 
 
+def own_reflections_on(user, course):
+    """The learner's own answers to the course's reflection prompts, module by module: the
+    start of "What I learnt" in the CPD entry the course adds (never the course's own
+    description, which says nothing of what this person learnt). Blank if they wrote none."""
+    reflections = (Reflection.objects.filter(user=user, module__in=course.get_modules())
+                   .order_by("module__path", "pk").only("module_title", "text"))
+    return "\n\n".join(f"{r.module_title}: {r.text}" for r in reflections)
+
+
 def requirements_met(enrolment):
     """The completion rule: every live required module of the course is complete and
     every knowledge check in those modules has a passed attempt in this enrolment."""
@@ -484,8 +493,7 @@ def _complete_if_done(enrolment, by=None, notify=True):
         enrolment=enrolment, user=enrolment.user, course=course,
         learner_name=enrolment.user.full_name or enrolment.user.email,
         course_title=course.title, cpd_hours=course.cpd_hours or Decimal(0),
-        competencies=[[c.code, c.statement] for c in
-                      course.competencies.order_by("framework__name", "sort_order", "code")],
+        competencies=[[c.code, c.statement] for c in course.competencies_in_force(today)],
         issued_on=today,
         expires_on=add_months(today, course.validity_months) if course.validity_months
         else None,
@@ -494,7 +502,7 @@ def _complete_if_done(enrolment, by=None, notify=True):
         enrolment.user, source_type="certificate", source_id=certificate.pk,
         kind=CPDEntry.Kind.COURSE, title=course.title, date=today, hours=course.cpd_hours,
         provider="Centre for Excellence in Restorative Practice and Leadership",
-        what_learnt=course.summary,
+        what_learnt=own_reflections_on(enrolment.user, course),
     )
     from courses.tasks import email_certificate
 

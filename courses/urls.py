@@ -6,6 +6,7 @@ app_name = "courses"
 
 urlpatterns = [
     path("learning/", views.my_learning, name="my_learning"),
+    path("learning/frameworks/", views.framework_profile, name="framework_profile"),
     path("learning/courses/<int:course_id>/enrol/", views.enrol, name="enrol"),
     path("learning/courses/<int:course_id>/unenrol/", views.unenrol, name="unenrol"),
     path("learning/courses/<int:course_id>/completed/", views.course_completed,

@@ -74,6 +74,22 @@ def _after_module_action(request, module, certificate):
 
 
 @login_required
+def framework_profile(request):
+    """The statements of each framework (the version in force) the person's completed
+    courses evidence, and those they do not yet, with courses that would."""
+    from courses import frameworks
+
+    profile = frameworks.profile_for(request.user)
+    missing = [s.pk for _, _, rows in profile for s, done in rows if not done]
+    courses_for = frameworks.live_courses_for_statements(missing)
+    return render(request, "courses/framework_profile.html", {
+        "profile": [(framework, version, [(s, done, courses_for.get(s.pk, []))
+                                          for s, done in rows])
+                    for framework, version, rows in profile],
+    })
+
+
+@login_required
 def course_completed(request, course_id):
     """The page a learner reaches on finishing a course: the certificate, a prompt to
     reflect for their CPD record, and what to take next."""

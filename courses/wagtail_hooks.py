@@ -1,7 +1,7 @@
 """Admin wiring for courses: programmes and frameworks (snippets), and the records of
 learning (enrolments, certificates, assignments) with CSV/XLSX export."""
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -192,6 +192,24 @@ class LearningGroup(SnippetViewSetGroup):
     menu_icon = "pick"
     menu_label = "Learning"
     menu_name = "learning"
+
+    def get_submenu_items(self):
+        from courses.admin_views import CoverageMenuItem
+
+        return [*super().get_submenu_items(),
+                CoverageMenuItem("Framework coverage", reverse("framework_coverage"),
+                                 name="framework-coverage", icon_name="list-ol", order=900)]
+
+
+@hooks.register("register_admin_urls")
+def register_framework_urls():
+    from courses.admin_views import framework_coverage
+
+    return [
+        path("frameworks/coverage/", framework_coverage, name="framework_coverage"),
+        path("frameworks/coverage/<int:version_id>/", framework_coverage,
+             name="framework_coverage_version"),
+    ]
 
 
 register_snippet(LearningGroup)

@@ -37,8 +37,14 @@ class CPDEntry(models.Model):
     impact_on_people = models.TextField(
         "impact on the people I work with", blank=True, max_length=limits.LONG_TEXT
     )
-    peer_reflection = models.TextField(blank=True, max_length=limits.LONG_TEXT)
-    peer_role = models.CharField("role of the peer", max_length=150, blank=True)
+    # Social Work England asks, of a peer reflection, who it was with, their role and the
+    # date of the discussion; what was said is the person's own note.
+    peer_name = models.CharField("who the discussion was with", max_length=150, blank=True)
+    peer_role = models.CharField("their role", max_length=150, blank=True)
+    peer_discussed_on = models.DateField("date of the discussion", null=True, blank=True,
+                                         validators=[limits.DateRangeValidator()])
+    peer_reflection = models.TextField("what I learnt from discussing it", blank=True,
+                                       max_length=limits.LONG_TEXT)
     standards = models.CharField(
         "professional standards evidenced",
         max_length=500,
@@ -49,6 +55,9 @@ class CPDEntry(models.Model):
     # that each activity creates one entry however often it is recorded.
     source_type = models.CharField(max_length=40, blank=True)
     source_id = models.PositiveBigIntegerField(null=True, blank=True)
+    # Added for the person (a course completed, an event attended) and not yet written up
+    # by them: it does not count towards the registration rule until they write it.
+    to_write = models.BooleanField("still to write", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -68,3 +77,12 @@ class CPDEntry(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.date:%d/%m/%Y})"
+
+    @property
+    def is_written_up(self):
+        """Both answers Social Work England asks of every piece are written."""
+        return bool(self.what_learnt.strip() and self.impact_on_practice.strip())
+
+    @property
+    def is_peer_reflection(self):
+        return bool(self.peer_name.strip() or self.peer_reflection.strip())

@@ -9,8 +9,12 @@ def export_for(user):
             {"type": e.get_kind_display(), "title": e.title, "date": e.date.isoformat(),
              "hours": str(e.hours), "what_learnt": e.what_learnt,
              "impact_on_practice": e.impact_on_practice,
-             "impact_on_people": e.impact_on_people, "peer_reflection": e.peer_reflection,
-             "peer_role": e.peer_role, "standards": e.standards}
+             "impact_on_people": e.impact_on_people, "peer_name": e.peer_name,
+             "peer_role": e.peer_role,
+             "peer_discussed_on": e.peer_discussed_on.isoformat() if e.peer_discussed_on
+             else None,
+             "peer_reflection": e.peer_reflection, "still_to_write": e.to_write,
+             "standards": e.standards}
             for e in CPDEntry.objects.filter(user=user)
         ],
     }

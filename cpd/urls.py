@@ -11,4 +11,5 @@ urlpatterns = [
     path("learning/cpd/<int:pk>/delete/", views.delete, name="delete"),
     path("learning/cpd/export.csv", views.export_csv, name="csv"),
     path("learning/cpd/export.pdf", views.export_pdf, name="pdf"),
+    path("learning/team/cpd/", views.team_record, name="team"),
 ]

@@ -4,13 +4,15 @@ entries are a 404."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cms import limits
+from cms import limits, roles
+from cms.access import staff_mfa_required
+from cms.models import Team, User
 from cpd import services
 from cpd.documents import record_pdf, write_record_csv
 from cpd.forms import CPDEntryForm
@@ -41,30 +43,37 @@ def _get_entry_for_user(user, pk):
 def record(request):
     year, current = _selected_year(request)
     entries = services.entries_in_year(request.user, year)
-    first = CPDEntry.objects.filter(user=request.user).order_by("date").values_list(
-        "date", flat=True).first()
-    # A row dated before the earliest year (entered before dates were checked) must not
-    # stretch the list of years back to year 1, whose bounds are not dates.
-    first_year = max(services.registration_year(first) if first else current,
-                     limits.EARLIEST_YEAR)
-    years = [(y, _year_label(y)) for y in range(current, min(first_year, current) - 1, -1)]
+    # The years offered are those the person has entries in, the current one, and the one
+    # asked for, so the selector always agrees with the heading.
+    offered = {y for y in services.years_with_entries(request.user)
+               if limits.EARLIEST_YEAR <= y <= current + 1} | {current, year}
+    # Short labels: a phone's select shows about 30 characters.
+    years = [(y, f"December {y - 1} to November {y}") for y in sorted(offered, reverse=True)]
     return render(request, "cpd/record.html", {
+        "to_write": [e for e in entries if e.to_write],
+        "written": [e for e in entries if not e.to_write],
         "entries": entries, "year": year, "year_label": _year_label(year), "years": years,
-        "warnings": services.cpd_warnings(entries) if year == current else [],
+        "progress": services.renewal_progress(request.user, year),
         "total_hours": sum(e.hours for e in entries),
     })
 
 
 @login_required
 def edit(request, pk=None):
+    """Add an entry, or edit one. An entry with both of the regulator's answers (what I
+    learnt, the impact on my practice) is written and counts towards the registration
+    rule; without them it is still to write."""
     entry = _get_entry_for_user(request.user, pk) if pk else None
     form = CPDEntryForm(request.POST or None, instance=entry,
                         initial=None if entry else {"date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         entry = form.save(commit=False)
         entry.user = request.user
+        entry.to_write = not entry.is_written_up
         entry.save()
-        messages.success(request, "Your CPD entry is saved.")
+        messages.success(request, "Your CPD entry is saved." if not entry.to_write else
+                         "Your CPD entry is saved. It counts towards your registration once "
+                         "you write what you learnt and the impact on your practice.")
         return redirect(f"{reverse('cpd:record')}?year={services.registration_year(entry.date)}")
     return render(request, "cpd/entry_form.html", {"form": form, "entry": entry})
 
@@ -91,7 +100,45 @@ def export_csv(request):
 def export_pdf(request):
     year, _ = _selected_year(request)
     pdf = record_pdf(request.user, services.entries_in_year(request.user, year),
-                     _year_label(year))
+                     _year_label(year), services.renewal_progress(request.user, year))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="cpd-record-{year}.pdf"'
     return response
+
+
+# --- a manager's view of their team --------------------------------------------------------
+
+def _teams_for_user(user):
+    if roles.is_centre_staff(user):
+        return Team.objects.order_by("name")
+    return Team.objects.filter(managers=user).order_by("name")
+
+
+def _get_team_for_user(user, team_id):
+    """The only way the team view reaches a team: a manager's own, or any for staff."""
+    teams = _teams_for_user(user)
+    if team_id:
+        try:
+            return get_object_or_404(teams, pk=int(team_id))
+        except ValueError:
+            raise Http404 from None
+    team = teams.first()
+    if team is None:
+        raise Http404
+    return team
+
+
+@staff_mfa_required
+def team_record(request):
+    """Per team member: whether this registration year's CPD rule is met, in counts. The
+    entries' text is private to each person and never read here."""
+    team = _get_team_for_user(request.user, request.GET.get("team"))
+    year, _ = _selected_year(request)
+    members = list(User.objects.filter(team=team, is_active=True)
+                   .order_by("full_name", "email"))
+    progress = services.renewal_progress_for(members, year)
+    return render(request, "cpd/team_record.html", {
+        "team": team, "teams": _teams_for_user(request.user), "year": year,
+        "year_label": _year_label(year),
+        "rows": [(member, progress[member.pk]) for member in members],
+    })

@@ -23,6 +23,13 @@ class CPDEntryViewSet(SnippetViewSet):
 register_snippet(CPDEntryViewSet)
 
 
+@hooks.register("register_home_panels")
+def home_panels(request):
+    from cpd.home import home_panels
+
+    return home_panels(request)
+
+
 @hooks.register(registry.PERSONAL_DATA)
 def personal_data():
     from cpd import personal_data

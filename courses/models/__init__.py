@@ -3,6 +3,7 @@ from courses.models.catalogue import (  # noqa: F401
     CompetencyFramework,
     CourseIndexPage,
     CoursePage,
+    FrameworkVersion,
     ModulePage,
     Programme,
 )

@@ -31,10 +31,15 @@ class Programme(models.Model):
 
 
 class CompetencyFramework(ClusterableModel):
+    """A framework of knowledge and skills statements (the DfE's post-qualifying standards,
+    the Centre's own). It changes over time: each version has its dates and its own
+    statements; courses map to the statements of a version (see courses.frameworks)."""
+
     name = models.CharField(max_length=200, unique=True)
     description = models.TextField(blank=True, max_length=limits.TEXT)
 
     panels = [FieldPanel("name"), FieldPanel("description"),
+              InlinePanel("versions", heading="Versions", label="Version"),
               InlinePanel("statements", heading="Statements", label="Statement")]
 
     class Meta:
@@ -44,21 +49,72 @@ class CompetencyFramework(ClusterableModel):
         return self.name
 
 
+class FrameworkVersion(Orderable):
+    framework = ParentalKey(CompetencyFramework, on_delete=models.CASCADE,
+                            related_name="versions")
+    label = models.CharField(max_length=100, help_text="For example: From 1 April 2027.")
+    effective_from = models.DateField(
+        null=True, blank=True, validators=[limits.DateRangeValidator(years_ahead=10)],
+        help_text="Leave blank for a version in force since the framework was added.")
+    effective_until = models.DateField(
+        null=True, blank=True, validators=[limits.DateRangeValidator(years_ahead=10)],
+        help_text="Leave blank while it is in force.")
+
+    panels = [FieldRowPanel([FieldPanel("label"), FieldPanel("effective_from"),
+                             FieldPanel("effective_until")])]
+
+    class Meta(Orderable.Meta):
+        constraints = [models.UniqueConstraint(fields=["framework", "label"],
+                                               name="unique_framework_version_label")]
+
+    def __str__(self):
+        return f"{self.framework.name}: {self.label}" if self.framework_id else self.label
+
+    def in_force_on(self, date):
+        return ((self.effective_from is None or self.effective_from <= date)
+                and (self.effective_until is None or date <= self.effective_until))
+
+    @property
+    def dates_label(self):
+        if self.effective_from and self.effective_until:
+            return f"{self.effective_from:%-d %B %Y} to {self.effective_until:%-d %B %Y}"
+        if self.effective_from:
+            return f"From {self.effective_from:%-d %B %Y}"
+        if self.effective_until:
+            return f"Until {self.effective_until:%-d %B %Y}"
+        return "In force"
+
+
 class Competency(Orderable):
     framework = ParentalKey(CompetencyFramework, on_delete=models.CASCADE,
                             related_name="statements")
+    # The version the statement belongs to; a new version's statements are copied from the
+    # old with `carried_from`, so evidence of the old statement counts for the new.
+    version = models.ForeignKey(FrameworkVersion, null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="competencies")
+    carried_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="carried_to")
     code = models.CharField(max_length=20)
     statement = models.CharField(max_length=300)
 
-    panels = [FieldRowPanel([FieldPanel("code"), FieldPanel("statement")])]
+    panels = [FieldRowPanel([FieldPanel("version"), FieldPanel("code"),
+                             FieldPanel("statement")])]
 
     class Meta(Orderable.Meta):
         verbose_name_plural = "competencies"
-        constraints = [models.UniqueConstraint(fields=["framework", "code"],
-                                               name="unique_competency_code")]
+        constraints = [models.UniqueConstraint(fields=["version", "code"],
+                                               name="unique_competency_code_per_version")]
 
     def __str__(self):
         return f"{self.code} {self.statement}"
+
+    def save(self, *args, **kwargs):
+        # A statement added in the admin without a version joins the framework's latest.
+        if self.version_id is None and self.framework_id:
+            self.version = (FrameworkVersion.objects.filter(framework_id=self.framework_id)
+                            .order_by(models.F("effective_from").desc(nulls_last=True), "-pk")
+                            .first())
+        super().save(*args, **kwargs)
 
 
 class CourseIndexPage(ViewRestrictionsFromCacheMixin, Page):
@@ -72,7 +128,7 @@ class CourseIndexPage(ViewRestrictionsFromCacheMixin, Page):
     class Meta:
         verbose_name = "course catalogue"
 
-    def get_courses(self, programme="", level="", mode="", query=""):
+    def get_courses(self, programme="", level="", mode="", query="", statement=None):
         courses = (
             CoursePage.objects.live().public().child_of(self)
             .select_related("programme")
@@ -84,6 +140,8 @@ class CourseIndexPage(ViewRestrictionsFromCacheMixin, Page):
             courses = courses.filter(level=level)
         if mode:
             courses = courses.filter(delivery_mode=mode)
+        if statement:
+            courses = courses.filter(competencies=statement)
         if query:
             courses = courses.filter(
                 Q(title__icontains=query) | Q(summary__icontains=query)
@@ -103,6 +161,7 @@ class CourseIndexPage(ViewRestrictionsFromCacheMixin, Page):
             level=filters.get("level") or "",
             mode=filters.get("mode") or "",
             query=filters.get("q") or "",
+            statement=filters.get("statement"),
         )
         page = Paginator(courses, 24).get_page(request.GET.get("page"))
         states = course_states_for(request.user, [c.pk for c in page.object_list])
@@ -174,6 +233,20 @@ class CoursePage(ViewRestrictionsFromCacheMixin, Page):
     def get_modules(self):
         return ModulePage.objects.live().child_of(self).order_by("path")
 
+    def competencies_in_force(self, on=None):
+        """The statements this course evidences in the framework versions in force on a
+        date (today by default): a version published for later is not shown yet."""
+        from django.utils import timezone
+
+        on = on or timezone.localdate()
+        return (self.competencies
+                .filter(Q(version__isnull=True) | (
+                    (Q(version__effective_from__isnull=True)
+                     | Q(version__effective_from__lte=on))
+                    & (Q(version__effective_until__isnull=True)
+                       | Q(version__effective_until__gte=on))))
+                .order_by("framework__name", "sort_order", "code"))
+
     def get_module_list(self, cached=True):
         """The live modules in order (the fields the course and module pages show), kept
         in the shared cache until the next change of the page tree."""
@@ -194,7 +267,8 @@ class CoursePage(ViewRestrictionsFromCacheMixin, Page):
             return {
                 "modules": modules,
                 "programme": self.programme,
-                "competency_list": list(self.competencies.select_related("framework")),
+                "competency_list": list(self.competencies_in_force()
+                                        .select_related("framework")),
                 "prerequisite_list": [p for p in prerequisites if p.live],
                 "all_prerequisites": prerequisites,
                 "total_minutes": sum(m.estimated_minutes or 0 for m in modules),

@@ -31,12 +31,13 @@ def test_record_cpd_activity_is_idempotent(alice):
 def test_the_page_warns_about_too_few_entries_and_no_peer_reflection(client, alice):
     client.force_login(alice)
     html = client.get("/learning/cpd/").content.decode()
-    assert "fewer than two CPD entries" in html and "peer reflection" in html
+    assert "Record two pieces of CPD" in html and "Discuss one piece with a peer" in html
     CPDEntry.objects.create(user=alice, title="A", date="2026-01-10")
     CPDEntry.objects.create(user=alice, title="B", date="2026-02-10",
                             peer_reflection="My supervisor said...", peer_role="Supervisor")
     html = client.get("/learning/cpd/").content.decode()
-    assert "fewer than two" not in html and "has a peer reflection" not in html
+    assert "Record two pieces" not in html and "Discuss one piece" not in html
+    assert "rule met" in html
 
 
 @freeze_time("2026-06-01")
@@ -81,8 +82,13 @@ def test_the_csv_export_has_one_row_per_activity_and_defuses_formulas(client, al
     client.force_login(alice)
     response = client.get("/learning/cpd/export.csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0][0] == "Date" and len(rows) == 3
-    assert any(row[2] == "'=HYPERLINK(1)" for row in rows)
+    assert rows[0][:9] == ["Type of CPD", "Title", "Date", "What I learnt",
+                           "Impact on my practice", "Peer reflection: who it was with",
+                           "Peer reflection: their role",
+                           "Peer reflection: date of the discussion",
+                           "Peer reflection: what I learnt from discussing it"]
+    assert len(rows) == 3
+    assert any(row[1] == "'=HYPERLINK(1)" for row in rows)
 
 
 @freeze_time("2026-06-01")
@@ -95,3 +101,32 @@ def test_the_pdf_export_holds_each_activity(client, alice, bob):
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
     assert "Restorative circles" in text and "Alice Adams" in text
     assert "Bob's own" not in text
+
+
+@freeze_time("2026-11-28")
+def test_the_csv_holds_the_peer_reflection_in_the_regulators_fields(client, alice):
+    CPDEntry.objects.create(user=alice, title="Supervision", date="2026-10-01",
+                            what_learnt="-1 is not a formula", peer_name="+Sam",
+                            peer_role="Team manager", peer_discussed_on="2026-10-02")
+    client.force_login(alice)
+    rows = list(csv.reader(io.StringIO(client.get("/learning/cpd/export.csv").content.decode())))
+    assert rows[1][:8] == ["Other learning", "Supervision", "01/10/2026",
+                           "'-1 is not a formula", "", "'+Sam", "Team manager", "02/10/2026"]
+
+
+@freeze_time("2026-11-28")
+def test_the_pdf_has_totals_and_says_not_written_only_where_the_learner_must_write(
+        client, alice):
+    CPDEntry.objects.create(user=alice, title="Written entry", date="2026-01-10", hours=1,
+                            what_learnt="Circles")
+    CPDEntry.objects.create(user=alice, title="Course to write", date="2026-02-10",
+                            hours="1.5", to_write=True)
+    client.force_login(alice)
+    response = client.get("/learning/cpd/export.pdf?year=2026")
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    text = " ".join(text.split())
+    assert "2 activities, 2.5 hours in total" in text
+    assert "1 of 2 pieces; no peer reflection yet; 1 entry still to write; 2 days left" in text
+    assert "–" not in text and "1 hours" not in text
+    assert text.count("Not written yet") == 2  # both questions of the entry to write
+    assert "Course to write (still to write)" in text

@@ -92,6 +92,9 @@ EXPECTED = {
     "cpd:csv": (None, SIGNED_IN),
     "cpd:pdf": (None, SIGNED_IN),
     "courses:team_matrix": (None, only("manager", "other_manager", *STAFF)),
+    # A team's CPD against the registration rule (counts only): its managers and staff.
+    "cpd:team": (None, only("manager", "other_manager", *STAFF)),
+    "courses:framework_profile": (None, SIGNED_IN),
     "courses:assign": (None, only("manager", "other_manager", *STAFF)),
     "courses:certificate_verify": (lambda w: {"public_id": w.certificate.public_id}, PUBLIC),
     "courses:certificate_pdf": (lambda w: {"public_id": w.certificate.public_id},
@@ -268,7 +271,7 @@ def test_staff_without_mfa_in_this_session_are_refused_wherever_staff_are_allowe
             assert response.status_code == 302, (persona, name)
             assert response["Location"].startswith(mfa_step(persona)), (persona, name)
     assert wrong == []
-    assert refused == 2 * 16  # every staff row of EXPECTED, for each persona
+    assert refused == 2 * 17  # every staff row of EXPECTED, for each persona
     world.event.refresh_from_db()
     assert world.event.capacity == 10
 
