@@ -111,3 +111,18 @@ def event_context(event, request):
         "booking_form": BookingForm(),
         "is_full": places_left == 0,
     }
+
+
+def render_places(ids, sentence=False):
+    """The live figure of places left on each event (by id, as strings), from one query:
+    what an anonymous page served from the cache shows (cms.page_cache, path 3)."""
+    from django.template.loader import render_to_string
+
+    events = events_with_places(EventPage.objects.filter(pk__in=[int(i) for i in ids]))
+    return {str(event.pk): render_to_string("events/includes/places_left.html", {
+        "event": event, "places_left": event.places_left(), "sentence": sentence})
+        for event in events}
+
+
+def render_places_sentence(ids):
+    return render_places(ids, sentence=True)

@@ -48,3 +48,28 @@ def flowed(text):
     from cms.limits import flowed as flow
 
     return flow(text)
+
+
+class LiveNode(template.Node):
+    def __init__(self, name, key, nodelist):
+        self.name, self.key, self.nodelist = name, key, nodelist
+
+    def render(self, context):
+        from cms.page_cache import live_marker
+
+        return live_marker(self.name.resolve(context), self.key.resolve(context),
+                           self.nodelist.render(context))
+
+
+@register.tag
+def live(parser, token):
+    """`{% live "events.places" event.pk %}...{% endlive %}`: a figure that must be right
+    on every view of a cached page (places left). It renders as written, marked, and the
+    page cache asks the figure's registered renderer for it afresh on every cached hit
+    (cms.page_cache, path 3)."""
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError("{% live name id %} takes a name and an id")
+    nodelist = parser.parse(("endlive",))
+    parser.delete_first_token()
+    return LiveNode(parser.compile_filter(bits[1]), parser.compile_filter(bits[2]), nodelist)
