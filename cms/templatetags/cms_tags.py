@@ -73,3 +73,32 @@ def live(parser, token):
     nodelist = parser.parse(("endlive",))
     parser.delete_first_token()
     return LiveNode(parser.compile_filter(bits[1]), parser.compile_filter(bits[2]), nodelist)
+
+
+class SharedNode(template.Node):
+    def __init__(self, parts, nodelist):
+        self.parts, self.nodelist = parts, nodelist
+
+    def render(self, context):
+        from cms.page_cache import shared_fragment
+
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            # An admin preview shows unsaved content: never kept, never taken from the cache.
+            return self.nodelist.render(context)
+        name = ":".join(str(part.resolve(context)) for part in self.parts)
+        return shared_fragment(f"html:{name}", lambda: str(self.nodelist.render(context)))
+
+
+@register.tag
+def shared(parser, token):
+    """`{% shared "course-body" page.pk %}...{% endshared %}`: HTML that every visitor of
+    the page sees alike, rendered once and kept as a shared fragment (cms.page_cache,
+    path 1: dropped by any change of content). The name and ids must say everything the
+    HTML depends on; nothing personal may be inside."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% shared name [id ...] %} takes a name")
+    nodelist = parser.parse(("endshared",))
+    parser.delete_first_token()
+    return SharedNode([parser.compile_filter(bit) for bit in bits[1:]], nodelist)
