@@ -417,7 +417,8 @@ def main():
     # cms/page_cache.py), as in production with several workers.
     results = {"pages": {}, "settings": vars(args),
                "database": "postgresql" if "DATABASE_URL" in env else "sqlite",
-               "cache": "redis" if "REDIS_URL" in env else "local memory"}
+               # Production settings (DEBUG off) without Redis use the database cache.
+               "cache": "redis" if "REDIS_URL" in env else "database"}
     script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
     script.write(WRK_SCRIPT)
     script.close()
@@ -437,6 +438,9 @@ def main():
             if kind == "signed in" and (result["non_2xx"] or result["errors"]):
                 raise Unreachable(f"FAILED: {name} ({path}): {result['non_2xx']} error "
                                   f"answers and {result['errors']} failed requests under load")
+            if not result["requests"]:
+                print(f"  {name}: no request completed in {args.duration} s: the machine is "
+                      "too busy, or the page too slow, to measure", flush=True)
             results["pages"][name] = {"path": path, "kind": kind, **result}
             print(f"  {name:28} {result['rps']:8.1f} req/s  p95 {result['p95_ms']:6.1f} ms",
                   flush=True)
