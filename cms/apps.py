@@ -63,7 +63,7 @@ class CmsConfig(AppConfig):
         from django.db.models.signals import m2m_changed
 
         from cms.models import User
-        from cms.roles import forget_all_roles, forget_member_roles, forget_user_roles
+        from cms.roles import forget_all_roles
 
         for model in (Group, Permission):
             post_save.connect(forget_all_roles, sender=model, dispatch_uid=f"roles_{model}_s")
@@ -71,14 +71,12 @@ class CmsConfig(AppConfig):
         m2m_changed.connect(forget_all_roles, sender=Group.permissions.through,
                             dispatch_uid="roles_group_permissions")
         for through in (User.groups.through, User.user_permissions.through):
-            m2m_changed.connect(forget_member_roles, sender=through,
+            m2m_changed.connect(forget_all_roles, sender=through,
                                 dispatch_uid=f"roles_{through}_m2m")
         from cms.signals import notice_mentor_role_removed
 
         m2m_changed.connect(notice_mentor_role_removed, sender=User.groups.through,
                             dispatch_uid="mentor_role_removed")
-        post_save.connect(forget_user_roles, sender=User, dispatch_uid="roles_user_saved")
-        post_delete.connect(forget_user_roles, sender=User, dispatch_uid="roles_user_deleted")
 
 
 class CentreUsersAppConfig(WagtailUsersAppConfig):

@@ -1,21 +1,43 @@
-"""A shared cache of the pages anonymous visitors see.
+"""What is the same for every visitor is built once and kept; only a person's own state is
+read per request.
 
-Anonymous page views are most of the traffic and are the same for everyone, so their HTML
-is kept in the cache (Redis when several servers share it) for PAGE_CACHE_SECONDS. Anyone
-with a session or a pending message skips it and gets a fresh page. Publishing, unpublishing,
-moving or deleting a page, or changing a snippet, starts a new generation: every cached page
-is dropped at once, so an edit shows up straight away.
+Three things are kept:
 
-Signed-in pages cannot be cached whole, but most of what they show is the same for everyone
-until the next publish: the route from a URL to its page, the menu, the breadcrumbs, a
-course's modules and facts. `shared_fragment` keeps those under the same generation, so
-they are dropped by the same edits, plus any save or delete of a page, a site, a view
-restriction or a snippet they are built from (see `invalidate_on_change`). They are kept
-only where every process sees the same cache (SHARED_FRAGMENTS: Redis, or one process):
-a per-process cache would not hear of a change made in another process.
+- **Anonymous pages**, whole (AnonymousPageCacheMiddleware), for PAGE_CACHE_SECONDS. Anyone
+  with a session or a pending message skips them and gets a fresh page.
+- **Shared fragments** of signed-in pages (`shared_fragment`): the route from a URL to its
+  page, the site, the menu, breadcrumbs, a course's modules and facts, whether a page has a
+  view restriction.
+- **Each person's roles** (cms.roles): their group names and permissions.
+
+Where they are kept: in each process (`_ProcessCopies`), and in the shared cache (Redis, or
+the database cache table without Redis) so that a new process starts warm. A process copy
+is trusted only while its *generation* is current: a number in the shared cache that every
+request reads once (one Redis GET, or one primary-key read of the cache table, for both
+generations at once). A change in any process moves the number on, so every process drops
+its copies on its next request. No setting is needed: this is safe with one process or many,
+with Redis or without.
+
+One invalidation path per kind of change (each has a test in tests/cms/test_page_cache.py):
+
+1. **Content** (pages, sites, view restrictions, the snippets course facts are built from):
+   `invalidate_pages`, a new content generation. It is connected to Wagtail's publish,
+   unpublish and move signals, to every save or delete of those models (`invalidate_on_change`,
+   so changes made in code count too) and to the admin's snippet hooks (cms.wagtail_hooks).
+2. **Roles** (a group's permissions, a person's groups or own permissions): a new roles
+   generation (cms.roles.forget_all_roles). A person's active and superuser flags are part
+   of their roles key, so saving a person needs nothing.
+3. **Live figures** (places left on an event): never kept. A template marks them with
+   `{% live "name" id %}...{% endlive %}` (cms_tags); on every page served from the cache
+   the middleware asks the app's registered `register_live_figure` function for the current
+   text, one query per kind of figure. A booking needs no invalidation.
+
+Everything else a page shows that changes with time alone (an event passing) is dropped by
+PAGE_CACHE_SECONDS.
 """
 
 import pickle
+import re
 import threading
 import time
 
@@ -23,8 +45,11 @@ from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpResponse
 
 GENERATION_KEY = "page-cache:generation"
+ROLES_GENERATION_KEY = "roles:generation"
+GENERATION_KEYS = (GENERATION_KEY, ROLES_GENERATION_KEY)
 # A safety net only: a new generation drops every fragment at once.
 FRAGMENT_SECONDS = 60 * 60
 _MISSING = object()
@@ -32,94 +57,116 @@ SKIP_PREFIXES = ("/admin/", "/accounts/", "/learning/", "/bookings/", "/leadersh
                  "/certificates/", "/calendar/", "/documents/", "/static/", "/media/")
 
 
-# The generation read once per request (the middleware below marks where one begins and
-# ends), so a page built from several fragments asks the cache for it once.
+# The generations are read once per request (the middleware below marks where a request
+# begins and ends), so a page built from several fragments asks the shared cache once.
 _request = Local()
 
 
-def read_generation(key):
-    """The current number of a cache generation: everything kept under an older number is
-    dropped at once by `bump_generation`. Starts from the clock, not 1: after the cache is
-    emptied, no process may take its old copies (_ProcessCopies) for the new generation's."""
-    value = cache.get(key)
-    if value is None:
-        cache.add(key, time.time_ns() // 1000, timeout=None)
-        value = cache.get(key, 1)
-    return value
+def _new_generation():
+    # From the clock, not 1: after the shared cache is emptied (a restarted Redis), no
+    # process may take its old copies for the new generation's.
+    return time.time_ns() // 1000
+
+
+def _read_generations():
+    values = cache.get_many(GENERATION_KEYS)
+    for key in GENERATION_KEYS:
+        if values.get(key) is None:
+            cache.add(key, _new_generation(), timeout=None)
+            values[key] = cache.get(key, 1)
+    return values
+
+
+def generation(key=GENERATION_KEY):
+    """The current number of a generation (GENERATION_KEYS): read from the shared cache
+    once per request, both generations in one round trip."""
+    values = getattr(_request, "generations", None)
+    if values is None:
+        values = _read_generations()
+        if getattr(_request, "active", False):
+            _request.generations = values
+    return values[key]
 
 
 def bump_generation(key):
     """Move a generation on now and again when the transaction commits: a request in
-    between could have cached what it read before the change."""
+    between could have kept what it read before the change."""
     def bump():
-        if key == GENERATION_KEY:
-            _request.generation = None
+        _request.generations = None
         try:
             cache.incr(key)
         except ValueError:
-            cache.set(key, time.time_ns() // 1000, timeout=None)
+            cache.set(key, _new_generation(), timeout=None)
 
     bump()
     transaction.on_commit(bump)
 
 
-def generation():
-    value = getattr(_request, "generation", None)
-    if value is None:
-        value = read_generation(GENERATION_KEY)
-        if getattr(_request, "active", False):
-            _request.generation = value
-    return value
-
-
 def invalidate_pages(*args, **kwargs):
-    """Drop every cached page and shared fragment (by moving to a new generation)."""
+    """Path 1: drop every cached page and shared fragment (a new content generation)."""
     bump_generation(GENERATION_KEY)
 
 
-def shared_fragment(name, build, timeout=FRAGMENT_SECONDS):
-    """`build()`'s value, kept for everyone until the next change of the page tree.
-    Only for things that are the same for every visitor; None is never kept."""
-    if not settings.SHARED_FRAGMENTS:
-        return build()
-    current = generation()
-    key = f"page-cache:{current}:fragment:{name}"
-    pickled = _copies.get(current, key)
-    if pickled is not None:
-        return pickle.loads(pickled)
+class _ProcessCopies:
+    """This process's copies of what the shared cache holds under the current generation.
+    A key names its generation and nothing changes under its key, so a copy is right while
+    that generation is current (and, for pages, until it expires)."""
+
+    def __init__(self, max_entries):
+        self.max_entries = max_entries
+        self.generation, self.values, self.lock = None, {}, threading.Lock()
+
+    def get(self, generation, key):
+        if generation != self.generation:
+            return None
+        found = self.values.get(key)
+        if found is None or (found[0] and found[0] < time.monotonic()):
+            return None
+        return found[1]
+
+    def keep(self, generation, key, value, timeout=None):
+        expires = time.monotonic() + timeout if timeout else 0
+        with self.lock:
+            if generation != self.generation or len(self.values) >= self.max_entries:
+                self.generation, self.values = generation, {}
+            self.values[key] = (expires, value)
+
+
+_fragments = _ProcessCopies(max_entries=5000)
+_pages = _ProcessCopies(max_entries=500)  # whole pages are large: ~30 KB each
+roles_copies = _ProcessCopies(max_entries=20000)
+
+
+def kept(copies, generation_key, key, build, timeout):
+    """`build()`'s value under `key` for the current generation: this process's copy, else
+    the shared cache's, else built (and kept in both). None is never kept."""
+    current = generation(generation_key)
+    key = f"{current}:{key}"
+    value = copies.get(current, key)
+    if value is not None:
+        return value
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()
         if value is None:
             return None
         cache.set(key, value, timeout)
-    _copies.keep(current, key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+    copies.keep(current, key, value)
     return value
 
 
-class _ProcessCopies:
-    """This process's copies of the shared fragments of the current generation. A
-    fragment's key names its generation and a fragment never changes under its key, so a
-    copy is right for as long as the shared cache says that generation is current (read
-    once per request): one round trip to Redis a request instead of one per fragment.
-    Kept pickled, so no two requests share (and might change) one object."""
-
-    MAX_ENTRIES = 2000
-
-    def __init__(self):
-        self.generation, self.values, self.lock = None, {}, threading.Lock()
-
-    def get(self, generation, key):
-        return self.values.get(key) if generation == self.generation else None
-
-    def keep(self, generation, key, pickled):
-        with self.lock:
-            if generation != self.generation or len(self.values) >= self.MAX_ENTRIES:
-                self.generation, self.values = generation, {}
-            self.values[key] = pickled
+def shared_fragment(name, build, timeout=FRAGMENT_SECONDS):
+    """`build()`'s value, kept for everyone until the next change of content (path 1).
+    Only for things that are the same for every visitor; None is never kept. Each caller
+    gets its own copy (kept pickled), so no two requests share, and might change, one
+    object."""
+    pickled = kept(_fragments, GENERATION_KEY, f"page-cache:fragment:{name}",
+                   lambda: _pickled(build()), timeout)
+    return None if pickled is None else pickle.loads(pickled)
 
 
-_copies = _ProcessCopies()
+def _pickled(value):
+    return None if value is None else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
 
 
 def invalidate_on_change(sender, **kwargs):
@@ -139,6 +186,45 @@ def invalidate_on_change(sender, **kwargs):
 FRAGMENT_SOURCES = {"courses.Programme", "courses.Competency", "courses.CompetencyFramework"}
 
 
+# --- live figures (path 3) -----------------------------------------------------------------
+
+_live_figures = {}
+LIVE = re.compile(rb"<!--live:([\w.-]+):([\w-]+)-->.*?<!--/live-->", re.DOTALL)
+
+
+def register_live_figure(name, render):
+    """`render(ids)` returns {id: HTML} for the figure `name` of each id (strings), from
+    one query: what `{% live name id %}` shows now. Apps call this from AppConfig.ready."""
+    _live_figures[name] = render
+
+
+def live_marker(name, key, html):
+    return f"<!--live:{name}:{key}-->{html}<!--/live-->"
+
+
+def fill_live_figures(content):
+    """The page with each marked live figure as it is now."""
+    found = LIVE.findall(content)
+    if not found:
+        return content
+    wanted = {}
+    for name, key in found:
+        wanted.setdefault(name.decode(), set()).add(key.decode())
+    current = {name: _live_figures[name](sorted(keys)) if name in _live_figures else {}
+               for name, keys in wanted.items()}
+
+    def replace(match):
+        name, key = match.group(1).decode(), match.group(2).decode()
+        html = current[name].get(key)
+        if html is None:
+            return match.group(0)
+        return live_marker(name, key, html).encode()
+
+    return LIVE.sub(replace, content)
+
+
+# --- anonymous pages -----------------------------------------------------------------------
+
 def _cacheable_request(request):
     return (
         settings.PAGE_CACHE_SECONDS > 0
@@ -149,30 +235,50 @@ def _cacheable_request(request):
     )
 
 
-def _key(request):
-    return f"page-cache:{generation()}:{request.get_host()}:{request.get_full_path()}"
+def _stored(response):
+    """What is kept of a page: its status, headers and body (a tuple pickles in a fraction
+    of the time of an HttpResponse, and one is built afresh for every hit)."""
+    return (response.status_code, list(response.items()), response.content)
+
+
+def _response(stored):
+    status, headers, content = stored
+    response = HttpResponse(fill_live_figures(content), status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
 
 
 class AnonymousPageCacheMiddleware:
+    """Anonymous pages whole, one key per page: a hit costs the generations' read (one
+    round trip) and, the first time in each process, the page's read from the shared
+    cache; then it is served from this process's copy."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        _request.active, _request.generation = True, None
+        _request.active, _request.generations = True, None
         try:
             return self._respond(request)
         finally:
-            _request.active, _request.generation = False, None
+            _request.active, _request.generations = False, None
 
     def _respond(self, request):
         if not _cacheable_request(request):
-            return self.get_response(request)
-        key = _key(request)
-        cached = cache.get(key)
-        if cached is not None:
-            cached["X-Page-Cache"] = "hit"
-            return cached
-        response = self.get_response(request)
+            return self.get_response(_with_site_root_paths(request))
+        current = generation()
+        key = f"{current}:page-cache:page:{request.get_host()}:{request.get_full_path()}"
+        stored = _pages.get(current, key)
+        if stored is None:
+            stored = cache.get(key)
+            if stored is not None:
+                _pages.keep(current, key, stored, settings.PAGE_CACHE_SECONDS)
+        if stored is not None:
+            response = _response(stored)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(_with_site_root_paths(request))
         if (
             response.status_code == 200
             and not response.streaming
@@ -182,13 +288,27 @@ class AnonymousPageCacheMiddleware:
         ):
             if hasattr(response, "render") and callable(response.render):
                 response.render()
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            stored = _stored(response)
+            cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+            _pages.keep(current, key, stored, settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 
 
+# --- routing -------------------------------------------------------------------------------
+
+def _with_site_root_paths(request):
+    """Every page link ({% pageurl %}) needs the sites' root paths; Wagtail reads them from
+    the cache (a query with the database cache) once per request unless the request has
+    them. They are a shared fragment here: Site and page changes are path 1."""
+    from wagtail.models import Site
+
+    request._wagtail_cached_site_root_paths = shared_fragment(
+        "site-root-paths", Site.get_site_root_paths)
+    return request
+
 def route_from_cache(request, path):
-    """Give Wagtail's serve view the site and page for this URL from the shared cache.
+    """Give Wagtail's serve view the site and page for this URL from the shared fragments.
     Wagtail otherwise walks the tree one query per level. It reads both from the request
     (`_wagtail_site`, `_wagtail_route_for_request`) when they are there."""
     from wagtail.models import Page, Site
@@ -205,13 +325,13 @@ def route_from_cache(request, path):
 
 class ViewRestrictionsFromCacheMixin:
     """For page models: most pages have no view restriction on them or their ancestors, and
-    Wagtail asks the database that (two queries) on every view. The answer is kept in the
-    shared cache; pages that do have restrictions still get them from the database."""
+    Wagtail asks the database that (two queries) on every view. The answer is kept as a
+    shared fragment; pages that do have restrictions still get them from the database."""
 
     def get_view_restrictions(self):
         from wagtail.models import PageViewRestriction
 
-        if not settings.SHARED_FRAGMENTS or self.pk is None:
+        if self.pk is None:
             return super().get_view_restrictions()
         restricted = shared_fragment(f"restricted:{self.pk}",
                                      lambda: super(ViewRestrictionsFromCacheMixin, self)

@@ -9,72 +9,40 @@ CENTRE_STAFF = "Centre staff"
 ALL_ROLES = [PRACTITIONERS, VISITING_LEADERS, MENTORS, TEAM_MANAGERS, CENTRE_STAFF]
 
 
-GENERATION_KEY = "roles:generation"
-ROLE_CACHE_SECONDS = 5 * 60
-
-
-def _roles_key(user_id):
-    from cms.page_cache import read_generation
-
-    return f"roles:{read_generation(GENERATION_KEY)}:{user_id}"
+ROLE_CACHE_SECONDS = 60 * 60
 
 
 def _load(user):
-    """Read the user's groups and permissions once per request object, from the cache
+    """Read the user's groups and permissions once per request object, from the kept copy
     when they have not changed (they are asked on every page: menu, admin link, userbar).
-    Django's permission check reads `_perm_cache`, so it asks the database no more."""
-    from django.conf import settings
+    Kept per process and in the shared cache under the roles generation
+    (cms.page_cache, path 2); the person's active and superuser flags are in the key, as
+    Django's permission check depends on them. Django reads `_perm_cache`, so it asks the
+    database no more."""
     from django.contrib.auth.backends import ModelBackend
-    from django.core.cache import cache
 
-    key = _roles_key(user.pk) if settings.SHARED_FRAGMENTS else None
-    facts = cache.get(key) if key else None
-    if facts is None:
-        names = frozenset(user.groups.values_list("name", flat=True))
-        facts = (names, frozenset(ModelBackend().get_all_permissions(user)))
-        if key:
-            cache.set(key, facts, ROLE_CACHE_SECONDS)
+    from cms.page_cache import ROLES_GENERATION_KEY, kept, roles_copies
+
+    def build():
+        return (frozenset(user.groups.values_list("name", flat=True)),
+                frozenset(ModelBackend().get_all_permissions(user)))
+
+    facts = kept(roles_copies, ROLES_GENERATION_KEY,
+                 f"roles:{user.pk}:{user.is_active:d}{user.is_superuser:d}", build,
+                 ROLE_CACHE_SECONDS)
     user._role_names = facts[0]
     if not hasattr(user, "_perm_cache"):
         user._perm_cache = set(facts[1])
 
 
 def forget_all_roles(sender=None, action="post_", **kwargs):
-    """Receiver: any change to a group or a permission drops everyone's cached roles (rare:
-    staff change them in the admin)."""
-    from cms.page_cache import bump_generation
+    """Receiver: any change to a group, a permission, a group's permissions, or a person's
+    groups or own permissions drops everyone's kept roles (a new roles generation). Rare:
+    staff change them in the admin, and people join a role on sign-up."""
+    from cms.page_cache import ROLES_GENERATION_KEY, bump_generation
 
     if action.startswith("post_"):
-        bump_generation(GENERATION_KEY)
-
-
-def forget_user_roles(sender=None, instance=None, **kwargs):
-    """Receiver: a saved or deleted user (superuser flag, active flag) drops their own."""
-    _forget(instance.pk)
-
-
-def forget_member_roles(sender=None, instance=None, action="", reverse=False, pk_set=None,
-                        **kwargs):
-    """Receiver of a person's groups or own permissions changing: drops the roles of the
-    people concerned (everyone's when a group is emptied)."""
-    if not action.startswith("post_"):
-        return
-    if not reverse:
-        _forget(instance.pk)
-    elif pk_set:
-        for user_id in pk_set:
-            _forget(user_id)
-    else:
-        forget_all_roles()
-
-
-def _forget(user_id):
-    from django.core.cache import cache
-    from django.db import transaction
-
-    key = _roles_key(user_id)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+        bump_generation(ROLES_GENERATION_KEY)
 
 
 def group_names(user):

@@ -183,11 +183,9 @@ else:
         }
     }
 
-# Signed-in pages keep what is the same for everyone (routes, menus, course facts) and each
-# person's roles in the cache, dropped at once on every change. Only where every process
-# sees the same cache: Redis, or a single process (development, tests). A per-process cache
-# in production would miss changes made in the other processes.
-SHARED_FRAGMENTS = env_bool("SHARED_FRAGMENTS", bool(REDIS_URL) or DEBUG or TESTING)
+# What every visitor sees alike (anonymous pages, routes, menus, course facts) and each
+# person's roles are kept per process and in this cache, trusted only while a generation
+# number in this cache is unchanged (read once per request): see cms/page_cache.py.
 
 # Sessions live in the database. With a shared Redis cache they are also read through it
 # (written to both), which saves a query on every signed-in request. Never through a

@@ -16,6 +16,13 @@ class EventsConfig(AppConfig):
         page_published.connect(announce_published_changes, sender=EventPage,
                                dispatch_uid="events.announce_published_changes")
 
+        # Places left are never taken from the page cache (cms.page_cache, path 3).
+        from cms.page_cache import register_live_figure
+        from events.listing import render_places, render_places_sentence
+
+        register_live_figure("events.places", render_places)
+        register_live_figure("events.places-sentence", render_places_sentence)
+
 
 def announce_published_changes(sender, instance, revision=None, **kwargs):
     """A published change of an event's time or place is announced to everyone booked."""

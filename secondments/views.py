@@ -5,8 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Min, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -198,16 +197,18 @@ def mentor_directory(request):
             mentors = mentors.filter(offers_coaching=True)
         elif form.cleaned_data["offers"] == "mentoring":
             mentors = mentors.filter(offers_mentoring=True)
-    # Each card says how many open slots there are and when the next is: counted in the
-    # database, not by loading every future slot of every mentor.
-    open_slots = MentoringSlot.objects.open().filter(mentor=OuterRef("pk"))
-    mentors = mentors.annotate(
-        open_slot_count=Coalesce(Subquery(
-            open_slots.order_by().values("mentor").annotate(n=Count("pk")).values("n")
-        ), 0),
-        next_open_slot=Subquery(open_slots.order_by("starts_at").values("starts_at")[:1]),
-    )
     page = Paginator(mentors, MENTORS_PER_PAGE).get_page(request.GET.get("page"))
+    # Each card says how many open slots there are and when the next is: counted in the
+    # database for this page's mentors only (one query on the mentor and start index),
+    # whatever the number of mentors or of their past slots.
+    mentors_here = list(page.object_list)
+    figures = {row["mentor"]: row for row in MentoringSlot.objects.open().filter(
+        mentor__in=mentors_here).order_by().values("mentor").annotate(
+        n=Count("pk"), first=Min("starts_at"))}
+    for mentor in mentors_here:
+        row = figures.get(mentor.pk, {})
+        mentor.open_slot_count, mentor.next_open_slot = row.get("n", 0), row.get("first")
+    page.object_list = mentors_here
     return render(request, "secondments/mentor_directory.html",
                   {"mentors": page, "form": form})
 

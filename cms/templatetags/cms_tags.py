@@ -48,3 +48,57 @@ def flowed(text):
     from cms.limits import flowed as flow
 
     return flow(text)
+
+
+class LiveNode(template.Node):
+    def __init__(self, name, key, nodelist):
+        self.name, self.key, self.nodelist = name, key, nodelist
+
+    def render(self, context):
+        from cms.page_cache import live_marker
+
+        return live_marker(self.name.resolve(context), self.key.resolve(context),
+                           self.nodelist.render(context))
+
+
+@register.tag
+def live(parser, token):
+    """`{% live "events.places" event.pk %}...{% endlive %}`: a figure that must be right
+    on every view of a cached page (places left). It renders as written, marked, and the
+    page cache asks the figure's registered renderer for it afresh on every cached hit
+    (cms.page_cache, path 3)."""
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError("{% live name id %} takes a name and an id")
+    nodelist = parser.parse(("endlive",))
+    parser.delete_first_token()
+    return LiveNode(parser.compile_filter(bits[1]), parser.compile_filter(bits[2]), nodelist)
+
+
+class SharedNode(template.Node):
+    def __init__(self, parts, nodelist):
+        self.parts, self.nodelist = parts, nodelist
+
+    def render(self, context):
+        from cms.page_cache import shared_fragment
+
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            # An admin preview shows unsaved content: never kept, never taken from the cache.
+            return self.nodelist.render(context)
+        name = ":".join(str(part.resolve(context)) for part in self.parts)
+        return shared_fragment(f"html:{name}", lambda: str(self.nodelist.render(context)))
+
+
+@register.tag
+def shared(parser, token):
+    """`{% shared "course-body" page.pk %}...{% endshared %}`: HTML that every visitor of
+    the page sees alike, rendered once and kept as a shared fragment (cms.page_cache,
+    path 1: dropped by any change of content). The name and ids must say everything the
+    HTML depends on; nothing personal may be inside."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% shared name [id ...] %} takes a name")
+    nodelist = parser.parse(("endshared",))
+    parser.delete_first_token()
+    return SharedNode([parser.compile_filter(bit) for bit in bits[1:]], nodelist)

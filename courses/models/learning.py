@@ -43,7 +43,10 @@ class Enrolment(models.Model):
                 name="one_active_enrolment_per_course",
             )
         ]
-        indexes = [models.Index(fields=["course", "status"])]
+        indexes = [models.Index(fields=["course", "status"]),
+                   # A person's own enrolments by status (My learning, the course page):
+                   # without it the planner may walk every completed enrolment.
+                   models.Index(fields=["user", "status"], name="courses_enrolment_user_status")]
 
     def __str__(self):
         return f"{self.user} – {self.course_title} ({self.get_status_display()})"

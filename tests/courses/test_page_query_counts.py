@@ -1,0 +1,59 @@
+"""Each signed-in learning page asks the database a pinned number of questions, and the
+same number after the person has 20 more enrolments and completions: what everyone sees
+alike is kept (cms.page_cache), the person's own state is a few indexed queries."""
+
+import pytest
+
+from courses import services
+from courses.models import CoursePage
+from tests.courses.conftest import make_course, modules_of
+
+pytestmark = pytest.mark.django_db
+
+# session, user, then the page's own: see each test.
+PINNED = {"course": 5, "module": 6, "my_learning": 7}
+
+
+def _more_learning(alice, catalogue, n=20):
+    for i in range(n):
+        course = make_course(catalogue, title=f"More {i}", modules=2)
+        services.enrol(alice, course)
+        services.complete_module(alice, modules_of(course)[0])
+
+
+def _assert_pinned(client, django_assert_num_queries, url, expected):
+    client.get(url)  # what is kept is built on the first view
+    with django_assert_num_queries(expected):
+        assert client.get(url).status_code == 200
+
+
+def test_it_pins_the_course_page(client, alice, catalogue, course, django_assert_num_queries):
+    # enrolments, assignment, module completions
+    services.enrol(alice, course)
+    services.complete_module(alice, modules_of(course)[0])
+    client.force_login(alice)
+    _assert_pinned(client, django_assert_num_queries, course.url, PINNED["course"])
+    _more_learning(alice, catalogue)
+    _assert_pinned(client, django_assert_num_queries, course.url, PINNED["course"])
+
+
+def test_it_pins_the_module_page(client, alice, catalogue, course, django_assert_num_queries):
+    # enrolment, module completions, knowledge-check attempts, reflections
+    services.enrol(alice, course)
+    module = modules_of(course)[1]
+    client.force_login(alice)
+    _assert_pinned(client, django_assert_num_queries, module.url, PINNED["module"])
+    _more_learning(alice, catalogue)
+    _assert_pinned(client, django_assert_num_queries, module.url, PINNED["module"])
+
+
+def test_it_pins_my_learning(client, alice, catalogue, course, django_assert_num_queries):
+    # enrolments in progress, assignments, certificates, completed, e-learning
+    services.enrol(alice, course)
+    client.force_login(alice)
+    _assert_pinned(client, django_assert_num_queries, "/learning/", PINNED["my_learning"])
+    _more_learning(alice, catalogue)
+    for course in CoursePage.objects.filter(title__startswith="More")[:10]:
+        for module in modules_of(course)[1:]:
+            services.complete_module(alice, module)
+    _assert_pinned(client, django_assert_num_queries, "/learning/", PINNED["my_learning"])
