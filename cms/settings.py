@@ -77,6 +77,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -107,6 +110,7 @@ MIDDLEWARE = [
     "cms.page_cache.AnonymousPageCacheMiddleware",
     "cms.middleware.AdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.api.middleware.ApiRequestLogMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -345,6 +349,39 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
     },
+}
+
+# The REST API (cms/api/, README "The API"): bearer tokens only (no session cookies, so no
+# CSRF to think about), read-only, paginated, and rate-limited per token (or per client
+# address without one) in the shared cache.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["cms.api.auth.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["cms.api.auth.RateLimit"],
+    "DEFAULT_PAGINATION_CLASS": "cms.api.pagination.ApiPagination",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+API_TOKEN_RATE = env_str("API_TOKEN_RATE", "1000/hour")
+API_ANONYMOUS_RATE = env_str("API_ANONYMOUS_RATE", "300/hour")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Restorative Practice Centre API",
+    "DESCRIPTION": (
+        "Read-only. Public endpoints need no token. `/api/v1/me/...` needs a personal token "
+        "(made on your profile page); `/api/v1/organisation/...` an organisation token "
+        "(issued by Centre staff). Send it as `Authorization: Bearer <token>`."),
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
 }
 
 LOGGING = {

@@ -44,6 +44,7 @@ urlpatterns = [
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("search/", views.search, name="search"),
     path("healthz", views.healthz, name="healthz"),
+    path("api/", include("cms.api.urls")),
     path("", include("cpd.urls")),
     path("", include("courses.urls")),
     path("", include("events.urls")),

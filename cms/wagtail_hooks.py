@@ -157,3 +157,11 @@ def refuse_to_bulk_delete_pages_holding_records(request, action_type, objects, a
 
 
 from cms.reports import hooks as report_hooks  # noqa: E402,F401  (registers the reports)
+
+
+@hooks.register("register_api_routes")
+def api_routes():
+    from cms.api.publications import PublicationViewSet
+    from cms.api.registry import ApiRoute
+
+    return [ApiRoute("publications", PublicationViewSet, "publication")]

@@ -1,3 +1,4 @@
+from cms.models.api import ApiRequestLog, ApiToken  # noqa: F401
 from cms.models.pages import (  # noqa: F401
     ContentPage,
     HomePage,
