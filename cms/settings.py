@@ -255,6 +255,7 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if not DEBUG else "http"
 # from the trusted proxy header below, in the shared cache above.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 
+
 # Client addresses behind a proxy or load balancer. Unset: REMOTE_ADDR (no proxy). Set
 # TRUSTED_PROXY_HEADER to the header your proxy sets and clients cannot (for example
 # X-Real-IP), or to X-Forwarded-For with TRUSTED_PROXY_COUNT the number of proxies in front
@@ -380,6 +381,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # No call to the public swagger.io validator: the docs page talks to this site only.
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
 }

@@ -165,3 +165,29 @@ def api_routes():
     from cms.api.registry import ApiRoute
 
     return [ApiRoute("publications", PublicationViewSet, "publication")]
+
+
+@hooks.register("register_admin_urls")
+def organisation_token_urls():
+    from django.urls import path
+
+    from cms.api import views as api_views
+
+    return [path("organisation-tokens/", api_views.organisation_tokens,
+                 name="cms_organisation_tokens"),
+            path("organisation-tokens/<int:pk>/revoke/", api_views.revoke_organisation_token,
+                 name="cms_revoke_organisation_token")]
+
+
+@hooks.register("register_settings_menu_item")
+def organisation_tokens_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    class TokenMenuItem(MenuItem):
+        def is_shown(self, request):
+            return request.user.has_perm("cms.add_apitoken")
+
+    return TokenMenuItem("Organisation API tokens", reverse("cms_organisation_tokens"),
+                         icon_name="key", order=900)
+

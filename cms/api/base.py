@@ -12,7 +12,6 @@ from cms.api.auth import HasOrganisationToken, HasPersonalToken, token_of
 from cms.api.pagination import ApiPagination  # noqa: F401 (the default, in settings)
 from cms.models import ApiToken
 
-
 UPDATED_SINCE = OpenApiParameter(
     "updated_since", OpenApiTypes.DATETIME, OpenApiParameter.QUERY, required=False,
     description="Only records changed at or after this time (ISO 8601, for example "
@@ -33,8 +32,8 @@ def updated_since(request):
         moment = None
     if moment is None:
         raise exceptions.ValidationError(
-            {"updated_since": "Give a date and time in ISO 8601, for example "
-                              "2026-11-27T18:00:00Z."})
+            {"updated_since": ["Give a date and time in ISO 8601, for example "
+                               "2026-11-27T18:00:00Z."]})
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
     return moment
