@@ -83,6 +83,9 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",
@@ -255,6 +258,15 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if not DEBUG else "http"
 # from the trusted proxy header below, in the shared cache above.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 
+# Single sign-on per organisation (cms/sso.py, README "Single sign-on"): allauth's own
+# OpenID Connect and SAML providers, one per organisation, configured by staff in the admin.
+# A first sign-in creates the account, or links it to an existing account whose matching
+# address is verified; the adapter refuses addresses outside the organisation's domains.
+SOCIALACCOUNT_ADAPTER = "cms.sso.SignOnAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_STORE_TOKENS = False
 
 # Client addresses behind a proxy or load balancer. Unset: REMOTE_ADDR (no proxy). Set
 # TRUSTED_PROXY_HEADER to the header your proxy sets and clients cannot (for example

@@ -44,6 +44,7 @@ urlpatterns = [
     path("accounts/api-tokens/", api_views.api_tokens, name="api_tokens"),
     path("accounts/api-tokens/<int:pk>/revoke/", api_views.revoke_api_token,
          name="revoke_api_token"),
+    path("accounts/work-account/", views.sign_in_with_work_account, name="sso_sign_in"),
     path("accounts/", include("allauth.urls")),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("search/", views.search, name="search"),

@@ -57,6 +57,8 @@ EXPECTED = {
     "erase_my_account": (None, SIGNED_IN),
     "reset_calendar_feed": (None, POST_ONLY),
     "api_tokens": (None, SIGNED_IN),
+    # "Sign in with your work account": anyone may ask where their organisation signs in.
+    "sso_sign_in": (None, PUBLIC),
     "revoke_api_token": (lambda w: {"pk": 1}, POST_ONLY),
     # Requests to join a team (its managers) or the host authority (staff).
     "membership_requests": (None, only("manager", "other_manager", *STAFF)),
@@ -490,6 +492,7 @@ POSTS = [
     ("secondments:goal_comment", lambda w: [w.goal.pk], "mentor"),
     ("secondments:goal_agree", lambda w: [w.goal.pk], "mentor"),
     ("api_tokens", None, "alice"), ("revoke_api_token", lambda w: [1], "alice"),
+    ("sso_sign_in", None, "anon"),
     ("account_login", None, "anon"), ("account_signup", None, "anon"),
     ("account_reset_password", None, "anon"), ("account_logout", None, "alice"),
     ("account_email", None, "alice"), ("account_change_password", None, "alice"),
