@@ -396,6 +396,7 @@ SPECTACULAR_SETTINGS = {
     # No call to the public swagger.io validator: the docs page talks to this site only.
     "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "DEFAULT_GENERATOR_CLASS": "cms.api.schema.ApiSchemaGenerator",
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
