@@ -24,9 +24,10 @@ LOGGED_IN = [p for p in PERSONAS if p != "anon"]
 # account pages (tested for "never a 5xx" below) and Wagtail's page-serving catch-all
 # (every live page is visited instead). The REST API (api/) takes tokens, not sessions:
 # its own personas (anonymous, personal tokens, two councils' organisation tokens, a
-# revoked token) are in tests/proof/test_api.py.
+# revoked token) are in tests/proof/test_api.py. accounts/social/ holds allauth's unnamed
+# redirects from its old single sign-on addresses to accounts/3rdparty/ (allauth's pages).
 SKIPPED_PREFIXES = ("admin/", "documents/", "^((?:[\\w\\-]+/)*)$", "_util/",
-                    "^_util/", "^((?:[\\w\\-]+/)*)", "api/")
+                    "^_util/", "^((?:[\\w\\-]+/)*)", "api/", "accounts/social/")
 
 
 def _rule(default, anon=302, **overrides):
