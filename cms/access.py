@@ -7,6 +7,14 @@ route, must prove the second factor before it opens anything only staff may see.
 
 `staff_mfa_required` guards each staff view outside the admin (every app's views use it),
 and `AdminAccessMiddleware` (cms.middleware) applies the same rule to all of /admin/.
+
+Single sign-on (cms.sso): a sign-in through an organisation's identity provider records
+"socialaccount", which is not a second factor here. It counts as MFA only when both
+(1) the provider asserted MFA for this sign-in: OpenID Connect `amr` (RFC 8176) containing
+"mfa" in the ID token or user info, and (2) staff ticked "trust the provider's MFA" for
+that organisation. Then the sign-in also records "mfa" (cms.adapters.AccountAdapter.login).
+SAML sign-ins are not trusted for MFA yet: staff signing in through SAML enter this
+platform's code as before.
 """
 
 from functools import wraps
@@ -99,3 +107,20 @@ def record_mfa_on_activation(sender, request=None, user=None, authenticator=None
         return
     record_authentication(request, user, "mfa", id=authenticator.pk,
                           type=authenticator.type, activated=True)
+
+
+# RFC 8176 authentication method reference meaning "more than one factor was checked".
+TRUSTED_AMR = "mfa"
+
+
+def provider_asserted_mfa(social_account):
+    """Did the identity provider say it checked a second factor for this sign-in?"""
+    data = social_account.extra_data or {}
+    claims = [data.get("id_token") or {}, data.get("userinfo") or {}]
+    for claim_set in claims:
+        amr = claim_set.get("amr") if isinstance(claim_set, dict) else None
+        if isinstance(amr, str):
+            amr = [amr]
+        if isinstance(amr, list) and TRUSTED_AMR in amr:
+            return True
+    return False

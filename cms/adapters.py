@@ -79,3 +79,43 @@ class AccountAdapter(DefaultAccountAdapter):
         if not ip:
             raise PermissionDenied("Unable to determine client IP address")
         return ip
+
+    def get_login_stages(self):
+        """allauth's MFA stage, except after a trusted provider asserted MFA (cms.sso)."""
+        return ["cms.adapters.MFAStageUnlessProviderAsserted"
+                if stage == "allauth.mfa.stages.AuthenticateStage" else stage
+                for stage in super().get_login_stages()]
+
+    def login(self, request, user):
+        """A sign-in through an organisation's identity provider that asserted MFA, where
+        staff trust that provider's MFA (cms.sso), counts as this session's second factor."""
+        super().login(request, user)
+        if getattr(request, "sso_asserted_mfa", False):
+            from allauth.account.internal.flows.login import record_authentication
+
+            record_authentication(request, user, "mfa", type="provider",
+                                  provider=request.sso_sign_on.provider_id)
+
+
+def _mfa_stage():
+    from allauth.mfa.stages import AuthenticateStage
+
+    class MFAStageUnlessProviderAsserted(AuthenticateStage):
+        """Asks for the authenticator's code at sign-in, as allauth does, unless this
+        sign-in came through an organisation's identity provider that asserted MFA and
+        that staff trust (cms.access.provider_asserted_mfa)."""
+
+        def _should_handle(self, request):
+            if getattr(request, "sso_asserted_mfa", False):
+                return False
+            return super()._should_handle(request)
+
+    return MFAStageUnlessProviderAsserted
+
+
+def __getattr__(name):
+    # allauth imports the stage by its dotted path; built lazily because allauth.mfa's
+    # stages import models, which are not ready when the settings load this module.
+    if name == "MFAStageUnlessProviderAsserted":
+        return _mfa_stage()
+    raise AttributeError(name)

@@ -138,3 +138,11 @@ class EraseAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError("That is not your password.")
         return password
+
+
+class WorkAccountForm(LengthMessages, forms.Form):
+    email = forms.EmailField(
+        label="Your work email address", max_length=254,
+        error_messages={"required": "Enter your work email address",
+                        "invalid": "Enter an email address in the correct format, like "
+                                   "name@example.org"})

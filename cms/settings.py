@@ -77,9 +77,15 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",
@@ -107,6 +113,7 @@ MIDDLEWARE = [
     "cms.page_cache.AnonymousPageCacheMiddleware",
     "cms.middleware.AdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.api.middleware.ApiRequestLogMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -249,6 +256,16 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if not DEBUG else "http"
 # from the trusted proxy header below, in the shared cache above.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 
+# Single sign-on per organisation (cms/sso.py, README "Single sign-on"): allauth's own
+# OpenID Connect and SAML providers, one per organisation, configured by staff in the admin.
+# A first sign-in creates the account, or links it to an existing account whose matching
+# address is verified; the adapter refuses addresses outside the organisation's domains.
+SOCIALACCOUNT_ADAPTER = "cms.sso.SignOnAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_STORE_TOKENS = False
+
 # Client addresses behind a proxy or load balancer. Unset: REMOTE_ADDR (no proxy). Set
 # TRUSTED_PROXY_HEADER to the header your proxy sets and clients cannot (for example
 # X-Real-IP), or to X-Forwarded-For with TRUSTED_PROXY_COUNT the number of proxies in front
@@ -343,6 +360,42 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
     },
+}
+
+# The REST API (cms/api/, README "The API"): bearer tokens only (no session cookies, so no
+# CSRF to think about), read-only, paginated, and rate-limited per token (or per client
+# address without one) in the shared cache.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["cms.api.auth.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["cms.api.auth.RateLimit"],
+    "DEFAULT_PAGINATION_CLASS": "cms.api.pagination.ApiPagination",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+API_TOKEN_RATE = env_str("API_TOKEN_RATE", "1000/hour")
+API_ANONYMOUS_RATE = env_str("API_ANONYMOUS_RATE", "300/hour")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Restorative Practice Centre API",
+    "DESCRIPTION": (
+        "Read-only. Public endpoints need no token. `/api/v1/me/...` needs a personal token "
+        "(made on your profile page); `/api/v1/organisation/...` an organisation token "
+        "(issued by Centre staff). Send it as `Authorization: Bearer <token>`."),
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # No call to the public swagger.io validator: the docs page talks to this site only.
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "DEFAULT_GENERATOR_CLASS": "cms.api.schema.ApiSchemaGenerator",
+    "COMPONENT_SPLIT_REQUEST": True,
 }
 
 LOGGING = {

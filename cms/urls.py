@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
+from cms.api import views as api_views
 
 # One door in: every sign-in and password reset goes through allauth (rate limits, email
 # verification, MFA). Wagtail's own doors are not routed: the admin's sign-in and password
@@ -40,10 +41,15 @@ urlpatterns = [
     path("accounts/delete/", views.erase_my_account, name="erase_my_account"),
     path("accounts/requests/", views.membership_requests, name="membership_requests"),
     path("accounts/calendar/reset/", views.reset_calendar_feed, name="reset_calendar_feed"),
+    path("accounts/api-tokens/", api_views.api_tokens, name="api_tokens"),
+    path("accounts/api-tokens/<int:pk>/revoke/", api_views.revoke_api_token,
+         name="revoke_api_token"),
+    path("accounts/work-account/", views.sign_in_with_work_account, name="sso_sign_in"),
     path("accounts/", include("allauth.urls")),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("search/", views.search, name="search"),
     path("healthz", views.healthz, name="healthz"),
+    path("api/", include("cms.api.urls")),
     path("", include("cpd.urls")),
     path("", include("courses.urls")),
     path("", include("events.urls")),

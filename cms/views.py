@@ -220,3 +220,24 @@ def my_bookings(request):
             ("cancelled", "Cancelled", found["cancelled"], "Nothing cancelled."),
         ],
     })
+
+
+def sign_in_with_work_account(request):
+    """Type your work address; if your organisation signs in with its own identity
+    provider, continue there (through allauth's provider login, a POST)."""
+    from cms.forms import WorkAccountForm
+    from cms.sso import sign_on_for_email
+
+    form = WorkAccountForm(request.POST or None)
+    sign_on = None
+    if request.method == "POST" and form.is_valid():
+        sign_on = sign_on_for_email(form.cleaned_data["email"])
+        if sign_on is None:
+            form.add_error("email", "Your organisation does not sign in with its own "
+                           "account here. Sign in with your email address and password.")
+    provider_url = None
+    if sign_on is not None:
+        provider = sign_on.social_app.get_provider(request)
+        provider_url = provider.get_login_url(request)
+    return render(request, "account/work_account.html",
+                  {"form": form, "sign_on": sign_on, "provider_url": provider_url})

@@ -9,7 +9,13 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms.models import Organisation, OrganisationMembershipRequest, Team, TeamMembershipRequest
+from cms.models import (
+    Organisation,
+    OrganisationMembershipRequest,
+    OrganisationSignOn,
+    Team,
+    TeamMembershipRequest,
+)
 from cms.page_cache import invalidate_pages
 from cms.permissions import RecordPermissionPolicy
 
@@ -157,3 +163,69 @@ def refuse_to_bulk_delete_pages_holding_records(request, action_type, objects, a
 
 
 from cms.reports import hooks as report_hooks  # noqa: E402,F401  (registers the reports)
+
+
+@hooks.register("register_api_routes")
+def api_routes():
+    from cms.api.publications import PublicationViewSet
+    from cms.api.registry import ApiRoute
+
+    return [ApiRoute("publications", PublicationViewSet, "publication")]
+
+
+@hooks.register("register_admin_urls")
+def organisation_token_urls():
+    from django.urls import path
+
+    from cms.api import views as api_views
+
+    return [path("organisation-tokens/", api_views.organisation_tokens,
+                 name="cms_organisation_tokens"),
+            path("organisation-tokens/<int:pk>/revoke/", api_views.revoke_organisation_token,
+                 name="cms_revoke_organisation_token")]
+
+
+@hooks.register("register_settings_menu_item")
+def organisation_tokens_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    class TokenMenuItem(MenuItem):
+        def is_shown(self, request):
+            return request.user.has_perm("cms.add_apitoken")
+
+    return TokenMenuItem("Organisation API tokens", reverse("cms_organisation_tokens"),
+                         icon_name="key", order=900)
+
+
+class SignOnViewSet(SnippetViewSet):
+    """Single sign-on per organisation (cms.sso): staff enter the provider's details; the
+    allauth SocialApp behind it is written on save."""
+
+    model = OrganisationSignOn
+    icon = "key"
+    menu_label = "Single sign-on"
+    add_to_admin_menu = False
+    list_display = ["organisation", "protocol", "is_enabled", "trust_provider_mfa"]
+    panels = [
+        FieldPanel("organisation"),
+        FieldRowPanel([FieldPanel("protocol"), FieldPanel("is_enabled")]),
+        FieldPanel("button_label"),
+        MultiFieldPanel([FieldPanel("issuer_url"), FieldPanel("client_id"),
+                         FieldPanel("client_secret")], heading="OpenID Connect"),
+        MultiFieldPanel([FieldPanel("idp_entity_id"), FieldPanel("idp_sso_url"),
+                         FieldPanel("idp_certificate")], heading="SAML 2.0"),
+        FieldPanel("trust_provider_mfa"),
+    ]
+
+
+register_snippet(SignOnViewSet)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def sync_sign_on_app(request, instance):
+    from cms.sso import sync_social_app
+
+    if isinstance(instance, OrganisationSignOn):
+        sync_social_app(instance)

@@ -304,3 +304,17 @@ def demo_seeder():
     from courses import demo
 
     return demo.seed
+
+
+@hooks.register("register_api_routes")
+def api_routes():
+    from cms.api.registry import ApiRoute
+    from courses import api
+
+    return [ApiRoute("courses", api.CourseViewSet, "course"),
+            ApiRoute("me/enrolments", api.MyEnrolmentViewSet, "my-enrolment"),
+            ApiRoute("me/certificates", api.MyCertificateViewSet, "my-certificate"),
+            ApiRoute("organisation/completions", api.OrganisationCompletionViewSet,
+                     "organisation-completion"),
+            ApiRoute("organisation/certificates", api.OrganisationCertificateViewSet,
+                     "organisation-certificate")]

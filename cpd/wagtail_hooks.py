@@ -35,3 +35,11 @@ def personal_data():
     from cpd import personal_data
 
     return registry.PersonalData("cpd", personal_data.export_for, personal_data.erase_for)
+
+
+@hooks.register("register_api_routes")
+def api_routes():
+    from cms.api.registry import ApiRoute
+    from cpd import api
+
+    return [ApiRoute("me/cpd-entries", api.MyCPDEntryViewSet, "my-cpd-entry")]

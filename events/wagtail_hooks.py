@@ -194,3 +194,12 @@ def demo_seeder():
     from events import demo
 
     return demo.seed
+
+
+@hooks.register("register_api_routes")
+def api_routes():
+    from cms.api.registry import ApiRoute
+    from events import api
+
+    return [ApiRoute("events", api.EventViewSet, "event"),
+            ApiRoute("me/bookings", api.MyBookingViewSet, "my-booking")]

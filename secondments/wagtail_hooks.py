@@ -239,3 +239,11 @@ def demo_seeder():
     from secondments import demo
 
     return demo.seed
+
+
+@hooks.register("register_api_routes")
+def api_routes():
+    from cms.api.registry import ApiRoute
+    from secondments import api
+
+    return [ApiRoute("secondments", api.OpportunityViewSet, "secondment")]

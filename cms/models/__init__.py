@@ -1,3 +1,4 @@
+from cms.models.api import ApiRequestLog, ApiToken  # noqa: F401
 from cms.models.pages import (  # noqa: F401
     ContentPage,
     HomePage,
@@ -13,4 +14,5 @@ from cms.models.people import (  # noqa: F401
     TeamMembershipRequest,
     User,
 )
+from cms.models.sso import OrganisationSignOn  # noqa: F401
 from cms.models.workers import WorkerHeartbeat  # noqa: F401

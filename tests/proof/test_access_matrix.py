@@ -22,9 +22,12 @@ LOGGED_IN = [p for p in PERSONAS if p != "anon"]
 # Parts of the resolver this table does not list one by one: the Wagtail admin and
 # documents (their own permission system; the admin's door is tested below), allauth's
 # account pages (tested for "never a 5xx" below) and Wagtail's page-serving catch-all
-# (every live page is visited instead).
+# (every live page is visited instead). The REST API (api/) takes tokens, not sessions:
+# its own personas (anonymous, personal tokens, two councils' organisation tokens, a
+# revoked token) are in tests/proof/test_api.py. accounts/social/ holds allauth's unnamed
+# redirects from its old single sign-on addresses to accounts/3rdparty/ (allauth's pages).
 SKIPPED_PREFIXES = ("admin/", "documents/", "^((?:[\\w\\-]+/)*)$", "_util/",
-                    "^_util/", "^((?:[\\w\\-]+/)*)")
+                    "^_util/", "^((?:[\\w\\-]+/)*)", "api/", "accounts/social/")
 
 
 def _rule(default, anon=302, **overrides):
@@ -54,6 +57,10 @@ EXPECTED = {
     "download_my_data": (None, SIGNED_IN),
     "erase_my_account": (None, SIGNED_IN),
     "reset_calendar_feed": (None, POST_ONLY),
+    "api_tokens": (None, SIGNED_IN),
+    # "Sign in with your work account": anyone may ask where their organisation signs in.
+    "sso_sign_in": (None, PUBLIC),
+    "revoke_api_token": (lambda w: {"pk": 1}, POST_ONLY),
     # Requests to join a team (its managers) or the host authority (staff).
     "membership_requests": (None, only("manager", "other_manager", *STAFF)),
     # The feed address is a capability (a secret token, for calendar apps that cannot
@@ -488,6 +495,8 @@ POSTS = [
     ("secondments:goal_add", None, "leader"),
     ("secondments:goal_comment", lambda w: [w.goal.pk], "mentor"),
     ("secondments:goal_agree", lambda w: [w.goal.pk], "mentor"),
+    ("api_tokens", None, "alice"), ("revoke_api_token", lambda w: [1], "alice"),
+    ("sso_sign_in", None, "anon"),
     ("account_login", None, "anon"), ("account_signup", None, "anon"),
     ("account_reset_password", None, "anon"), ("account_logout", None, "alice"),
     ("account_email", None, "alice"), ("account_change_password", None, "alice"),

@@ -1,0 +1,3 @@
+"""The URLs the OpenAPI document describes (cms.api.schema.ApiSchemaGenerator)."""
+
+from cms.api.urls import v1_patterns as urlpatterns  # noqa: F401
