@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cms import roles
+from cms import audit, roles
 from cms.access import is_staff_session, staff_mfa_required
 from cms.pdf import render_pdf
 from events import services
@@ -96,7 +96,7 @@ def booking_detail(request, reference):
     )
     return render(request, "events/booking_detail.html", {
         "booking": booking, "event": event, "show_joining_link": show_link,
-        "history": booking.history.select_related("by"),
+        "history": audit.described(audit.history_of(booking)),
         "can_cancel": booking.status in (Status.CONFIRMED, Status.WAITLISTED, Status.OFFERED)
         and (event.start > timezone.now() or roles.is_centre_staff(request.user)),
         "can_give_feedback": booking.status == Status.ATTENDED and not _has_feedback(booking)

@@ -9,7 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms import registry
+from cms import audit, registry
 from cms.permissions import RecordPermissionPolicy
 from cms.training_activity import (
     TRAINING_ACTIVITY_HOOK,
@@ -49,9 +49,27 @@ class EventBookingViewSet(ModelViewSet):
     form_fields = ["access_requirements"]
     inspect_view_enabled = True
     copy_view_enabled = False
+    history_view_class = audit.HistoryView
 
     def get_queryset(self, request):
         return EventBooking.objects.select_related("user", "user__organisation", "event")
+
+
+BOOKING_ACTIONS = {
+    "events.booking.confirmed": "Place confirmed",
+    "events.booking.waitlisted": "Added to the waiting list",
+    "events.booking.offered": "Place offered",
+    "events.booking.cancelled": "Cancelled",
+    "events.booking.offer_expired": "Offer expired",
+    "events.booking.attended": "Marked attended",
+    "events.booking.no_show": "Marked as not attending",
+    "events.booking.event_changed": "Event time or place changed",
+}
+
+
+@hooks.register("register_log_actions")
+def register_booking_actions(actions):
+    audit.register_actions(actions, BOOKING_ACTIONS, EventBooking.Status)
 
 
 class EventFeedbackViewSet(ModelViewSet):
