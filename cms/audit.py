@@ -4,8 +4,8 @@ Every state change of an enrolment, an event booking, a secondment application o
 mentoring booking is one Wagtail `ModelLogEntry`, written through `wagtail.log_actions`
 (STYLE.md 10), in Wagtail's shape: a dotted action (`events.booking.cancelled`), the acting
 user, the object (content type and id), `data` and a timestamp. `data` always holds
-`from_status`, `to_status` and `reason`; `actor_label` names an actor who has no account
-(a sponsor answering by a signed link) or who acted for the system.
+`from_status`, `to_status` and `reason`, and `actor_label`: the actor's name as they acted,
+or the name of an actor without an account (a sponsor answering by a signed link).
 
 Why Wagtail's own model: each record's viewset shows its History view from it, beside the
 record, and Reports > Site history lists them all, with nothing of ours to keep up.
@@ -14,7 +14,7 @@ What survives what (read from wagtail/models/audit_log.py):
 - an entry points at its object by content type and id, not a foreign key: deleting the
   record (or its event page) leaves its history in place;
 - it points at its user by id without a database constraint: a deleted account leaves the
-  entry, shown as "user 12 (deleted)";
+  entry, which still names them (`actor_label`, written with it);
 - an erased person (cms.privacy.erase_account) keeps their entries, whose user now reads
   "Erased user"; `forget_actor` blanks any name written into the entries' data.
 The label (Wagtail's "title") is the record's `audit_title` when it has one, otherwise the
@@ -26,6 +26,7 @@ Each app names its actions in its wagtail_hooks.py with `register_actions` from 
 
 import uuid
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from wagtail.admin.views.generic import history
@@ -44,17 +45,24 @@ def title_of(instance):
 def record(instance, action, *, actor=None, actor_label="", from_status="", to_status="",
            reason="", timestamp=None):
     """Write one entry of `instance`'s history. Call it inside the transaction that makes
-    the change, so the change and its entry commit together or not at all."""
+    the change, so the change and its entry commit together or not at all. The actor's
+    name goes with the entry (`actor_label`), so it still says who acted if their account
+    is deleted; `actor_label` given names an actor without an account."""
     data = {"from_status": from_status or "", "to_status": to_status or "",
             "reason": reason or ""}
-    if actor_label:
-        data["actor_label"] = actor_label
+    label = actor_label or (_name(actor) if actor is not None else "")
+    if label:
+        data["actor_label"] = label
     extra = {"timestamp": timestamp} if timestamp is not None else {}
     # A fresh uuid per entry: Wagtail's History view keeps only the latest entry per
     # (uuid, action), and an admin request shares one uuid, so cancelling an event would
     # otherwise hide the cancellation from all its bookings' histories but one.
     return log(instance, action, user=actor, uuid=uuid.uuid4(), data=data,
                title=title_of(instance), **extra)
+
+
+def _name(user):
+    return (user.get_full_name() or "").strip() or user.get_username()
 
 
 def history_of(instance):
@@ -106,10 +114,36 @@ def described(entries):
     return entries
 
 
+def first_time(model, actions, outer="pk"):
+    """For reports: a subquery giving when the record (`OuterRef(outer)`, a `model`) first
+    had one of `actions`, or NULL. The entry's object_id is text: the record's id is cast."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import CharField, OuterRef, Subquery
+    from django.db.models.functions import Cast
+
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    return Subquery(
+        ModelLogEntry.objects.filter(content_type=content_type, action__in=actions,
+                                     object_id=Cast(OuterRef(outer), CharField()))
+        .order_by("timestamp", "pk").values("timestamp")[:1])
+
+
+def _user_of(entry):
+    try:
+        return entry.user
+    except ObjectDoesNotExist:  # the account was deleted (no constraint keeps the row)
+        return None
+
+
 def actor_of(entry):
-    """Who acted, in words: the label written with the entry, else the user's name."""
-    return entry.data.get("actor_label") or (entry.user_display_name if entry.user_id
-                                             else SYSTEM)
+    """Who acted, in words: the account's name now (an erased person reads "Erased user"),
+    else the name written with the entry, else the system."""
+    user = _user_of(entry) if entry.user_id else None
+    if user is not None:
+        return _name(user)
+    if entry.data.get("actor_label"):
+        return entry.data["actor_label"]
+    return entry.user_display_name if entry.user_id else SYSTEM
 
 
 def reason_of(entry):
@@ -133,7 +167,8 @@ def relabel(entries, actor_label):
 
 
 class StatusChange(LogFormatter):
-    """How an entry reads: 'Confirmed to Cancelled: left the waiting list'."""
+    """How an entry reads: a move between statuses by their labels ('Confirmed to
+    Cancelled (left the waiting list)'), otherwise the action's label ('Sponsor endorsed')."""
 
     statuses = None  # a TextChoices class, for the statuses' labels
 
@@ -149,7 +184,7 @@ class StatusChange(LogFormatter):
         before = self._label(entry.data.get("from_status"))
         after = self._label(entry.data.get("to_status"))
         if before and after and before != after:
-            return f"{self.label}: {before} to {after}"
+            return f"{before} to {after}"
         return str(self.label)
 
     def format_message(self, entry):
@@ -181,8 +216,8 @@ class ActorColumn(LogEntryUserColumn):
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
-        if instance.data.get("actor_label") and not instance.user_id:
-            context["display_name"] = instance.data["actor_label"]
+        if _user_of(instance) is None:
+            context["display_name"] = actor_of(instance)
         return context
 
 

@@ -33,7 +33,7 @@ class SecondmentError(Exception):
 def _history(application, *, actor, action, from_status="", to_status="", reason="",
              actor_label=None):
     """One entry in the application's audit trail (cms.audit): secondments.application.*.
-    A sponsor has no account: their name goes with the entry."""
+    A sponsor has no account: their name goes with the entry; no actor is the system."""
     return audit.record(application, f"secondments.application.{action}", actor=actor,
                         actor_label=actor_label or ("" if actor else audit.SYSTEM),
                         from_status=from_status, to_status=to_status, reason=reason)
