@@ -225,7 +225,7 @@ def test_event_booking(module_world, data, target):
     w = module_world
     pk = target if isinstance(target, int) else getattr(w, target).pk
     attempt(w, "bob", reverse("events:book", args=[pk]), data,
-            show=[reverse("events:my_bookings"), reverse("events:staff_event",
+            show=[reverse("events:my_bookings"), reverse("events_admin:capacity",
                                                          args=[w.event.pk])],
             show_as="staff")
 
@@ -360,7 +360,7 @@ def test_markup_is_stored_as_typed_and_shown_escaped_wherever_it_appears(module_
     shows_escaped(bob, w.modules[0].url)
     assert bob.post(reverse("events:book", args=[w.event.pk]),
                     {"access_requirements": SCRIPT}).status_code == 302
-    shows_escaped(staff, reverse("events:staff_event", args=[w.event.pk]))
+    shows_escaped(staff, reverse("events_admin:capacity", args=[w.event.pk]))
     assert bob.post(reverse("secondments:apply", args=[w.opportunity.pk]),
                     {**APPLICATION_VALID, "experience": SCRIPT}).status_code == 302
     application = SecondmentApplication.objects.get(applicant=w.bob)
@@ -383,4 +383,4 @@ def test_markup_is_stored_as_typed_and_shown_escaped_wherever_it_appears(module_
     assert alice.post(reverse("profile"), {"full_name": SCRIPT, "job_title": SCRIPT,
                                            "organisation": w.host.pk}).status_code == 302
     shows_escaped(alice, reverse("profile"))
-    shows_escaped(staff, reverse("events:staff_event", args=[w.event.pk]))
+    shows_escaped(staff, reverse("events_admin:capacity", args=[w.event.pk]))
