@@ -19,7 +19,6 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
-from wagtail.admin.widgets.button import HeaderButton
 
 from cms.limits import NAME as MAX_QUERY
 from cms.pdf import render_pdf
@@ -94,20 +93,16 @@ class EventScreen(WagtailAdminTemplateMixin, TemplateView):
                 {"url": reverse("events_admin:today"), "label": "Today's events"},
                 {"url": "", "label": self.page_title, "sublabel": self.event.title}]
 
-    @cached_property
-    def header_buttons(self):
-        links = [("register", "Register", "tick-inverse"),
-                 ("capacity", "Bookings and places", "group")]
-        buttons = [HeaderButton(label, url=reverse(f"events_admin:{name}", args=[self.event.pk]),
-                                icon_name=icon)
-                   for name, label, icon in links if name != self.screen]
-        buttons.append(HeaderButton("Sign-in sheet (PDF)", icon_name="doc-full",
-                                    url=reverse("events_admin:sign_in_sheet",
-                                                args=[self.event.pk])))
-        return buttons
+    def day_links(self):
+        """The event's other screens, shown in the page (a phone's header has no room)."""
+        links = [("register", "Register"), ("capacity", "Bookings and places"),
+                 ("sign_in_sheet", "Sign-in sheet (PDF)")]
+        return [(label, reverse(f"events_admin:{name}", args=[self.event.pk]))
+                for name, label in links if name != self.screen]
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "event": self.event,
+                "day_links": self.day_links(),
                 "edit_url": reverse("wagtailadmin_pages:edit", args=[self.event.pk])}
 
 
