@@ -53,8 +53,11 @@ def export_for(user):
 def erase_account(user):
     """Forget a person: remove or anonymise their personal data and close the account.
     Learning and booking records stay (without the person) so reports stay right."""
+    from cms import audit
+
     for provider in _providers():
         provider.erase_for(user)
+    audit.forget_actor(user)
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     user.email = f"erased-{user.pk}@invalid.example"

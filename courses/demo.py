@@ -10,8 +10,9 @@ import datetime
 import random
 
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import ModelLogEntry, Page
 
+from cms import audit
 from cms.demo import on_working_day
 from courses import frameworks, services
 from courses.content import body
@@ -24,7 +25,6 @@ from courses.models import (
     CourseIndexPage,
     CoursePage,
     Enrolment,
-    EnrolmentHistory,
     FrameworkVersion,
     KnowledgeCheckAttempt,
     ModuleCompletion,
@@ -172,9 +172,9 @@ def _date_back(enrolment, course, enrolled, finished):
         enrolled_at=enrolled, completed_at=finished if completed else None)
     ModuleCompletion.objects.filter(enrolment=enrolment).update(completed_at=finished)
     KnowledgeCheckAttempt.objects.filter(enrolment=enrolment).update(created_at=finished)
-    EnrolmentHistory.objects.filter(enrolment=enrolment, from_status="").update(at=enrolled)
-    EnrolmentHistory.objects.filter(enrolment=enrolment).exclude(from_status="").update(
-        at=finished)
+    for entry in audit.history_of(enrolment):
+        ModelLogEntry.objects.filter(pk=entry.pk).update(
+            timestamp=finished if entry.data.get("from_status") else enrolled)
     certificate = Certificate.objects.filter(enrolment=enrolment).first()
     if certificate is not None:
         issued = timezone.localdate(finished)

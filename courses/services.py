@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from cms import audit
 from cms.locking import lock
 from cms.notify import notify
 from cms.page_cache import shared_fragment
@@ -19,7 +20,6 @@ from courses.models import (
     Certificate,
     CoursePage,
     Enrolment,
-    EnrolmentHistory,
     KnowledgeCheckAttempt,
     ModuleCompletion,
     ModulePage,
@@ -271,8 +271,9 @@ def module_context_for(user, module, posted=None):
 # --- changing state ----------------------------------------------------------------------
 
 def _history(enrolment, action, from_status, by=None, note=""):
-    EnrolmentHistory.objects.create(enrolment=enrolment, action=action, from_status=from_status,
-                                    to_status=enrolment.status, by=by, note=note[:300])
+    """One entry in the enrolment's audit trail (cms.audit)."""
+    audit.record(enrolment, action, actor=by, from_status=from_status,
+                 to_status=enrolment.status, reason=note)
 
 
 def enrol(user, course, by=None):

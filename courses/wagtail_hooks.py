@@ -10,7 +10,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
 
-from cms import registry
+from cms import audit, registry
 from cms.permissions import RecordPermissionPolicy
 from cms.training_activity import (
     TRAINING_ACTIVITY_HOOK,
@@ -73,6 +73,17 @@ class EnrolmentViewSet(SnippetViewSet):
     list_export = ["user", "course_title", "status", "enrolled_at", "completed_at"]
     search_fields = ["course_title", "user__email", "user__full_name"]
     panels = [FieldPanel("status", read_only=True)]
+    history_view_class = audit.HistoryView
+
+
+@hooks.register("register_log_actions")
+def register_enrolment_actions(actions):
+    audit.register_actions(actions, {
+        "courses.enrolment.created": "Enrolled",
+        "courses.enrolment.withdrawn": "Withdrawn",
+        "courses.enrolment.completed": "Completed",
+        "courses.module.completion_withdrawn": "Module completion taken back",
+    }, Enrolment.Status)
 
 
 class AttemptViewSet(SnippetViewSet):

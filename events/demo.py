@@ -17,15 +17,15 @@ import random
 import zoneinfo
 
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import ModelLogEntry, Page
 
+from cms import audit
 from cms.bank_holidays import working_day_on_or_after
 from cms.demo import in_christmas_break, joined_network, stream, took_part
 from events import services
 from events.demo_content import KINDS, VENUES
 from events.models import (
     EventBooking,
-    EventBookingHistory,
     EventFeedback,
     EventIndexPage,
     EventPage,
@@ -190,11 +190,17 @@ def _booking(event, person, status, when, access=""):
         event_title=event.title, event_start=event.start, event_end=event.end,
         event_location=event.location[:500], created_at=when,
     )
-    EventBookingHistory.objects.create(
-        booking=booking, by=person, from_status="", to_status=status, at=when,
-        reason="booked" if status != Status.WAITLISTED else
-        "booked when full: added to the waiting list")
+    audit.record(booking, f"events.booking.{status}", actor=person, to_status=status,
+                 timestamp=when, reason="booked" if status != Status.WAITLISTED else
+                 "booked when full: added to the waiting list")
     return booking
+
+
+def _date_changes(booking, when):
+    """The changes after booking (made by the services a moment ago) move to `when`."""
+    ModelLogEntry.objects.filter(
+        pk__in=[e.pk for e in audit.history_of(booking) if e.data.get("from_status")]
+    ).update(timestamp=when)
 
 
 def _run_past_event(event, people, staff, feedback):
@@ -207,16 +213,14 @@ def _run_past_event(event, people, staff, feedback):
             booking = _booking(event, person, Status.CONFIRMED, when)
             services.cancel_booking(booking, person, reason=rng.choice(CANCEL_REASONS),
                                     now=when + datetime.timedelta(days=2))
-            EventBookingHistory.objects.filter(booking=booking).exclude(
-                from_status="").update(at=when + datetime.timedelta(days=2))
+            _date_changes(booking, when + datetime.timedelta(days=2))
             continue
         booking = _booking(event, person, Status.CONFIRMED, when)
         EventBooking.objects.filter(pk=booking.pk).update(
             access_requirements_erased_at=access_erased)
         came = n <= 2 or rng.random() > 0.08
         services.mark_attendance(booking, came, staff)
-        EventBookingHistory.objects.filter(booking=booking).exclude(from_status="").update(
-            at=event.end)
+        _date_changes(booking, event.end)
         if came:
             attended.append(booking)
     named = {p.pk for p in people[:1]}

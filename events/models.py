@@ -299,6 +299,11 @@ class EventBooking(models.Model):
         return f"{self.reference} {self.event_title}"
 
     @property
+    def audit_title(self):
+        """How the audit trail names it (cms.audit): never the person's name."""
+        return f"Booking {self.reference}: {self.event_title}"
+
+    @property
     def is_active(self):
         return self.status in self.ACTIVE
 
@@ -315,28 +320,6 @@ class EventBooking(models.Model):
             self.Status.OFFERED: "purple",
             self.Status.NO_SHOW: "red",
         }.get(self.status, "grey")
-
-
-class EventBookingHistory(models.Model):
-    # A record, not content: Wagtail's reference index has nothing to learn from it.
-    wagtail_reference_index_ignore = True
-
-    booking = models.ForeignKey(EventBooking, on_delete=models.CASCADE, related_name="history")
-    at = models.DateTimeField(default=timezone.now)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    from_status = models.CharField(max_length=20, blank=True)
-    to_status = models.CharField(max_length=20)
-    reason = models.CharField(max_length=255, blank=True)
-
-    class Meta:
-        ordering = ["at", "pk"]
-        verbose_name_plural = "event booking history"
-
-    def __str__(self):
-        return f"{self.booking.reference}: {self.from_status or '-'} -> {self.to_status}"
 
 
 class EventFeedback(models.Model):

@@ -2,16 +2,14 @@
 
 from django.utils import timezone
 
+from cms import audit
 from events import services
 from events.models import EventBooking
 
 
 def export_for(user):
-    bookings = (
-        EventBooking.objects.filter(user=user)
-        .select_related("feedback")
-        .prefetch_related("history")
-        .order_by("event_start")
+    bookings = audit.attach(
+        EventBooking.objects.filter(user=user).select_related("feedback").order_by("event_start")
     )
     return {
         "event_bookings": [
@@ -23,9 +21,10 @@ def export_for(user):
                 "access_requirements": b.access_requirements,
                 "booked_at": b.created_at.isoformat(),
                 "history": [
-                    {"at": h.at.isoformat(), "from": h.from_status, "to": h.to_status,
+                    {"at": h.timestamp.isoformat(), "what": h.description,
+                     "from": h.data.get("from_status", ""), "to": h.data.get("to_status", ""),
                      "reason": h.reason}
-                    for h in b.history.all()
+                    for h in b.trail
                 ],
                 "feedback": {
                     "rating": b.feedback.rating,

@@ -11,11 +11,11 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cms import roles
+from cms import audit, roles
 from cms.locking import lock, lock_all
 from cms.notify import Attachment, notify
 from cms.signals import attendance_marked
-from events.models import Audience, EventBooking, EventBookingHistory, EventFeedback, EventPage
+from events.models import Audience, EventBooking, EventFeedback, EventPage
 
 Status = EventBooking.Status
 
@@ -31,9 +31,13 @@ def _set_status(booking, to_status, by, reason, extra_fields=()):
     booking.status = to_status
     booking.sequence += 1
     booking.save(update_fields=["status", "sequence", "updated_at", *extra_fields])
-    EventBookingHistory.objects.create(
-        booking=booking, by=by, from_status=from_status, to_status=to_status, reason=reason[:255]
-    )
+    _record(booking, to_status, by, reason, from_status=from_status)
+
+
+def _record(booking, to_status, by, reason, from_status=""):
+    """One entry in the booking's audit trail (cms.audit): events.booking.<new status>."""
+    audit.record(booking, f"events.booking.{to_status}", actor=by, from_status=from_status,
+                 to_status=to_status, reason=reason)
 
 
 def _email(name, booking, extra=None, ics_method=None):
@@ -119,9 +123,7 @@ def book_place(event, user, access_requirements="", by=None):
                 )
         except IntegrityError:
             raise BookingError("You already have a booking for this event.") from None
-        EventBookingHistory.objects.create(
-            booking=booking, by=by or user, from_status="", to_status=status, reason=why
-        )
+        _record(booking, status, by or user, why)
         if status == Status.CONFIRMED:
             _email("confirmed", booking, ics_method="REQUEST")
         else:
@@ -323,10 +325,9 @@ def announce_event_changes(event, by=None):
             booking.sequence += 1
             booking.reminder_sent_at = None
             booking.save(update_fields=[*snapshot, "sequence", "reminder_sent_at", "updated_at"])
-            EventBookingHistory.objects.create(
-                booking=booking, by=by, from_status=booking.status, to_status=booking.status,
-                reason="event time or place changed",
-            )
+            audit.record(booking, "events.booking.event_changed", actor=by,
+                         from_status=booking.status, to_status=booking.status,
+                         reason="event time or place changed")
             _email("event-changed", booking, {"before": before},
                    ics_method="REQUEST" if booking.holds_place else None)
             told += 1

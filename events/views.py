@@ -8,17 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cms import roles
+from cms import audit, roles
 from cms.access import is_staff_session, staff_mfa_required
-from cms.pdf import render_pdf
 from events import services
 from events.calendar import booking_ics
 from events.forms import (
-    AttendanceForm,
     BookingForm,
-    CancelEventForm,
     CancelForm,
-    CapacityForm,
     FeedbackForm,
 )
 from events.models import EventBooking, EventFeedback, EventPage
@@ -96,7 +92,7 @@ def booking_detail(request, reference):
     )
     return render(request, "events/booking_detail.html", {
         "booking": booking, "event": event, "show_joining_link": show_link,
-        "history": booking.history.select_related("by"),
+        "history": audit.described(audit.history_of(booking)),
         "can_cancel": booking.status in (Status.CONFIRMED, Status.WAITLISTED, Status.OFFERED)
         and (event.start > timezone.now() or roles.is_centre_staff(request.user)),
         "can_give_feedback": booking.status == Status.ATTENDED and not _has_feedback(booking)
@@ -120,7 +116,7 @@ def cancel(request, reference):
         else:
             messages.success(request, f"Booking {booking.reference} is cancelled.")
         if roles.is_centre_staff(request.user) and booking.user_id != request.user.pk:
-            return redirect("events:staff_event", event_id=booking.event_id)
+            return redirect("events_admin:capacity", event_id=booking.event_id)
         return redirect("events:booking_detail", reference=booking.reference)
     return render(request, "events/cancel.html", {"booking": booking, "form": form,
                                                   "is_staff": roles.is_centre_staff(request.user)})
@@ -178,90 +174,3 @@ def feedback(request, reference):
             messages.success(request, "Thank you for your feedback.")
             return redirect("events:my_bookings")
     return render(request, "events/feedback.html", {"booking": booking, "form": form})
-
-
-# --- Centre staff -------------------------------------------------------------------------
-
-
-def _register_rows(event):
-    return (
-        EventBooking.objects.filter(event=event, status__in=[
-            Status.CONFIRMED, Status.ATTENDED, Status.NO_SHOW])
-        .select_related("user", "user__organisation")
-        .order_by("user__full_name", "pk")
-    )
-
-
-@staff_mfa_required(staff_only=True)
-def staff_event(request, event_id):
-    event = _get_event_for_staff(request, event_id)
-    capacity_form = CapacityForm(initial={"capacity": event.capacity})
-    cancel_form = CancelEventForm()
-    if request.method == "POST":
-        action = request.POST.get("action")
-        try:
-            if action == "capacity":
-                capacity_form = CapacityForm(request.POST)
-                if capacity_form.is_valid():
-                    _, offered = services.change_capacity(
-                        event, capacity_form.cleaned_data["capacity"], request.user
-                    )
-                    messages.success(request, f"Capacity changed. {len(offered)} place(s) "
-                                     "offered to the waiting list.")
-                    return redirect("events:staff_event", event_id=event.pk)
-            elif action == "cancel_event":
-                cancel_form = CancelEventForm(request.POST)
-                if cancel_form.is_valid():
-                    count = services.cancel_event(event, request.user,
-                                                  cancel_form.cleaned_data["reason"])
-                    messages.success(request, f"Event cancelled; {count} people emailed.")
-                    return redirect("events:staff_event", event_id=event.pk)
-        except services.BookingError as exc:
-            target = capacity_form if action == "capacity" else cancel_form
-            target.add_error(None, str(exc))
-    bookings = (
-        EventBooking.objects.filter(event=event).select_related("user", "user__organisation")
-        .with_waitlist_position().order_by("pk")
-    )
-    return render(request, "events/staff_event.html", {
-        "event": event, "bookings": bookings, "capacity_form": capacity_form,
-        "cancel_form": cancel_form, "places_taken": event.places_taken(),
-    })
-
-
-@staff_mfa_required(staff_only=True)
-def register(request, event_id):
-    event = _get_event_for_staff(request, event_id)
-    if request.method == "POST":
-        form = AttendanceForm(request.POST)
-        if form.is_valid():
-            booking = EventBooking.objects.filter(
-                event=event, pk=form.cleaned_data["booking"]).first()
-            if booking is None:
-                raise Http404
-            try:
-                services.mark_attendance(booking, form.cleaned_data["attended"], request.user)
-            except services.BookingError as exc:
-                messages.error(request, str(exc))
-            else:
-                label = "attended" if form.cleaned_data["attended"] else "did not attend"
-                messages.success(request, f"{booking.user.get_full_name()}: {label}.")
-            return redirect(f"{request.path}#booking-{booking.pk}")
-        messages.error(request, "Choose attended or did not attend.")
-    rows = list(_register_rows(event))
-    return render(request, "events/register.html", {
-        "event": event, "rows": rows,
-        "not_yet": services.attendance_closed_reason(event),
-        "attended": sum(1 for r in rows if r.status == Status.ATTENDED),
-    })
-
-
-@staff_mfa_required(staff_only=True)
-def sign_in_sheet(request, event_id):
-    event = _get_event_for_staff(request, event_id)
-    pdf = render_pdf("events/sign_in_sheet.html", {
-        "event": event, "rows": list(_register_rows(event)),
-    })
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="sign-in-{event.slug}.pdf"'
-    return response

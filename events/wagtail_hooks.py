@@ -3,19 +3,20 @@ event page to its bookings, register and sign-in sheet."""
 
 from django.urls import reverse
 from wagtail import hooks
-from wagtail.admin import widgets as wagtailadmin_widgets
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms import registry
+from cms import audit, registry
 from cms.permissions import RecordPermissionPolicy
 from cms.training_activity import (
     TRAINING_ACTIVITY_HOOK,
     TrainingActivity,
     count_per_team_and_period,
 )
+from events.admin_views import EventDayViewSet
 from events.models import EventBooking, EventFeedback, EventPage, Venue
 from events.reports import EventsReport
 
@@ -49,9 +50,27 @@ class EventBookingViewSet(ModelViewSet):
     form_fields = ["access_requirements"]
     inspect_view_enabled = True
     copy_view_enabled = False
+    history_view_class = audit.HistoryView
 
     def get_queryset(self, request):
         return EventBooking.objects.select_related("user", "user__organisation", "event")
+
+
+BOOKING_ACTIONS = {
+    "events.booking.confirmed": "Place confirmed",
+    "events.booking.waitlisted": "Added to the waiting list",
+    "events.booking.offered": "Place offered",
+    "events.booking.cancelled": "Cancelled",
+    "events.booking.offer_expired": "Offer expired",
+    "events.booking.attended": "Marked attended",
+    "events.booking.no_show": "Marked as not attending",
+    "events.booking.event_changed": "Event time or place changed",
+}
+
+
+@hooks.register("register_log_actions")
+def register_booking_actions(actions):
+    audit.register_actions(actions, BOOKING_ACTIONS, EventBooking.Status)
 
 
 class EventFeedbackViewSet(ModelViewSet):
@@ -77,7 +96,7 @@ class EventFeedbackViewSet(ModelViewSet):
 
 
 class EventsGroup(ViewSetGroup):
-    items = (EventBookingViewSet, EventFeedbackViewSet, VenueViewSet)
+    items = (EventDayViewSet, EventBookingViewSet, EventFeedbackViewSet, VenueViewSet)
     menu_icon = "date"
     menu_label = "Events"
     menu_name = "events"
@@ -88,19 +107,26 @@ def register_viewset():
     return EventsGroup()
 
 
+def _event_day_buttons(page, priority):
+    if not isinstance(getattr(page, "specific_deferred", page), EventPage):
+        return
+    for offset, (name, label, icon) in enumerate((
+            ("register", "Register", "tick-inverse"),
+            ("capacity", "Bookings and places", "group"),
+            ("sign_in_sheet", "Sign-in sheet (PDF)", "doc-full"))):
+        yield MenuItem(label, reverse(f"events_admin:{name}", args=[page.pk]), icon_name=icon,
+                       priority=priority + offset)
+
+
 @hooks.register("register_page_listing_buttons")
-def event_buttons(page, user, next_url=None):
-    if isinstance(page.specific_deferred if hasattr(page, "specific_deferred") else page,
-                  EventPage):
-        yield wagtailadmin_widgets.PageListingButton(
-            "Bookings", reverse("events:staff_event", args=[page.pk]), priority=60
-        )
-        yield wagtailadmin_widgets.PageListingButton(
-            "Register", reverse("events:register", args=[page.pk]), priority=61
-        )
-        yield wagtailadmin_widgets.PageListingButton(
-            "Sign-in sheet", reverse("events:sign_in_sheet", args=[page.pk]), priority=62
-        )
+def event_listing_buttons(page, user, next_url=None):
+    yield from _event_day_buttons(page, 60)
+
+
+@hooks.register("register_page_header_buttons")
+def event_header_buttons(page, user, view_name, next_url=None):
+    """On the event's own admin page: its register, bookings and sign-in sheet."""
+    yield from _event_day_buttons(page, 5)
 
 
 @hooks.register(TRAINING_ACTIVITY_HOOK)

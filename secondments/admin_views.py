@@ -13,7 +13,7 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.snippets.views.snippets import IndexView, InspectView
 
-from cms import roles
+from cms import audit, roles
 from secondments import services
 from secondments.forms import StaffActionForm
 from secondments.models import SecondmentApplication, SecondmentOpportunityPage
@@ -74,12 +74,11 @@ class ApplicationDecisionView(InspectView):
         return []  # the template lays out the application itself
 
     def get_object(self, queryset=None):
-        return get_object_or_404(
-            SecondmentApplication.objects.select_related(
-                "applicant", "opportunity"
-            ).prefetch_related("history"),
+        application = get_object_or_404(
+            SecondmentApplication.objects.select_related("applicant", "opportunity"),
             pk=self.pk,
         )
+        return audit.attach([application])[0]
 
     def get_page_subtitle(self):
         return f"{self.object.reference}: {self.object.applicant.get_full_name()}"

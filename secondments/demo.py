@@ -5,16 +5,15 @@ import datetime
 import random
 
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
-from cms import roles
+from cms import audit, roles
 from cms.bank_holidays import working_day_on_or_after
 from cms.demo import DEFAULT_PASSWORD, _child, _ensure_user, centre_day_on_or_after, rich
 from secondments import services
 from secondments.models import (
-    ApplicationHistory,
     ExpertiseArea,
     MentoringBooking,
-    MentoringBookingHistory,
     MentoringSlot,
     MentorProfile,
     SecondmentApplication,
@@ -424,23 +423,23 @@ def _date_back(application, opportunity, applied_on, status, today):
 
     submitted = at(applied_on, 10)
     decisions = max(opportunity.application_deadline, applied_on) + datetime.timedelta(days=3)
-    history = list(application.history.order_by("pk"))
+    history = list(audit.history_of(application).order_by("pk"))
     step = 0
     last = submitted
     for row in history:
-        if row.to_status == Status.SUBMITTED:
+        if row.data.get("to_status") == Status.SUBMITTED:
             when = submitted
-        elif row.action.startswith("secondment.sponsor_"):
+        elif row.action.startswith("secondments.application.sponsor_"):
             when = at(applied_on + datetime.timedelta(days=2), 16)
             SecondmentApplication.objects.filter(pk=application.pk).update(
                 sponsor_decided_at=when)
-        elif row.to_status == Status.COMPLETED:
+        elif row.data.get("to_status") == Status.COMPLETED:
             when = at(opportunity.end_date, 15)
         else:
             when = at(min(decisions + datetime.timedelta(days=7 * step),
                           today - datetime.timedelta(days=1)), 11)
             step += 1
-        ApplicationHistory.objects.filter(pk=row.pk).update(created_at=when)
+        ModelLogEntry.objects.filter(pk=row.pk).update(timestamp=when)
         last = max(last, when)
     SecondmentApplication.objects.filter(pk=application.pk).update(
         created_at=submitted, updated_at=last)
@@ -638,14 +637,14 @@ def _seed_slots_and_bookings(mentors, people):
             goals = rng.choice(GOALS.get(mentee.email, ["Talk through my development plan."]))
             booked_at = slot.starts_at - datetime.timedelta(days=rng.randint(6, 25))
             booking = MentoringBooking.objects.create(slot=slot, mentee=mentee, goals=goals)
-            history = [("mentoring.booked", "", MentoringBooking.Status.BOOKED, goals,
+            history = [("booked", "", MentoringBooking.Status.BOOKED, goals,
                         mentee, booked_at)]
             if not is_past:
                 upcoming += 1
             else:
                 roll = rng.random()
                 if roll < 0.08:
-                    status, action = MentoringBooking.Status.CANCELLED, "mentoring.cancelled"
+                    status, action = MentoringBooking.Status.CANCELLED, "cancelled"
                     booking.cancelled_at = slot.starts_at - datetime.timedelta(days=2)
                     booking.cancel_reason = "Called to an urgent strategy meeting."
                     history.append((action, MentoringBooking.Status.BOOKED, status,
@@ -653,14 +652,14 @@ def _seed_slots_and_bookings(mentors, people):
                 elif roll < 0.15:
                     status = MentoringBooking.Status.NOT_HELD
                     booking.outcome_recorded_at = slot.ends_at
-                    history.append(("mentoring.not_held", MentoringBooking.Status.BOOKED,
+                    history.append(("not_held", MentoringBooking.Status.BOOKED,
                                     status, "", mentor.user, slot.ends_at))
                 else:
                     status = MentoringBooking.Status.HELD
                     booking.outcome_recorded_at = slot.ends_at + datetime.timedelta(hours=2)
                     if mentor.user.email == "mentor@example.org" and notes:
                         booking.mentor_notes = notes.pop(0)
-                    history.append(("mentoring.held", MentoringBooking.Status.BOOKED,
+                    history.append(("held", MentoringBooking.Status.BOOKED,
                                     status, "", mentor.user, booking.outcome_recorded_at))
                     said = _feedback_for(feedback, mentor.user.full_name.split()[0])
                     if said and rng.random() < 0.6:
@@ -670,8 +669,7 @@ def _seed_slots_and_bookings(mentors, people):
                 booking.status = status
                 booking.save()
             for action, from_status, to_status, reason, actor, at in history:
-                row = MentoringBookingHistory.objects.create(
-                    booking=booking, actor=actor, action=action, from_status=from_status,
-                    to_status=to_status, reason=reason)
-                MentoringBookingHistory.objects.filter(pk=row.pk).update(created_at=at)
+                audit.record(booking, f"secondments.mentoring.{action}", actor=actor,
+                             from_status=from_status, to_status=to_status, reason=reason,
+                             timestamp=at)
             MentoringBooking.objects.filter(pk=booking.pk).update(created_at=booked_at)

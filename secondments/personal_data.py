@@ -2,15 +2,13 @@
 
 from django.utils import timezone
 
+from cms import audit
 from secondments import services
 from secondments.models import MentoringBooking, MentorProfile, SecondmentApplication
 
 
 def export_for(user):
-    applications = (
-        SecondmentApplication.objects.filter(applicant=user)
-        .prefetch_related("history").order_by("pk")
-    )
+    applications = audit.attach(SecondmentApplication.objects.filter(applicant=user).order_by("pk"))
     bookings = MentoringBooking.objects.filter(mentee=user).select_related(
         "slot__mentor__user").order_by("slot__starts_at")
     profile = MentorProfile.objects.filter(user=user).first()
@@ -26,9 +24,10 @@ def export_for(user):
                 "sponsor_name": a.sponsor_name,
                 "sponsor_email": a.sponsor_email,
                 "history": [
-                    {"at": h.created_at.isoformat(), "from": h.from_status, "to": h.to_status,
+                    {"at": h.timestamp.isoformat(), "what": h.description,
+                     "from": h.data.get("from_status", ""), "to": h.data.get("to_status", ""),
                      "reason": h.reason}
-                    for h in a.history.all()
+                    for h in a.trail
                 ],
             }
             for a in applications
@@ -81,5 +80,9 @@ def erase_for(user):
         sponsor_name=ERASED, sponsor_email="erased@invalid.example", sponsor_comment="",
     )
     MentorProfile.objects.filter(user=user).update(is_active=False, biography=ERASED)
+    # The sponsor's name went with the application above; it goes from its history too.
+    audit.relabel(audit.entries_for(SecondmentApplication.objects.filter(applicant=user))
+                  .filter(user__isnull=True, action__startswith="secondments.application.sponsor_"),
+                  "Sponsor")
     # A development plan is the person's own writing, counted in no figure: it goes.
     user.development_goals.all().delete()

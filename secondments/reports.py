@@ -5,6 +5,7 @@ mentee organisation, with feedback. Every figure is a database aggregate."""
 from django.db.models import Avg, CharField, Count, F, Q, TextField, Value
 from django.db.models.functions import Coalesce, Concat, NullIf
 
+from cms import audit
 from cms.models import Organisation
 from cms.reports.base import (
     ALL,
@@ -19,7 +20,7 @@ from secondments.models import MentoringBooking, MentorProfile, SecondmentApplic
 
 A = SecondmentApplication.Status
 M = MentoringBooking.Status
-DECISIONS = [A.OFFERED, A.REJECTED]
+DECISIONS = [f"secondments.application.{status}" for status in (A.OFFERED, A.REJECTED)]
 
 def secondments_queryset(*, applications_q=ALL, people=EVERYONE):
     """One row per opportunity and applicant organisation: applications by status and the
@@ -31,6 +32,7 @@ def secondments_queryset(*, applications_q=ALL, people=EVERYONE):
     }
     return (
         SecondmentApplication.objects.filter(applications_q, people.at("applicant__")).order_by()
+        .annotate(decided_at=audit.first_time(SecondmentApplication, DECISIONS))
         .values("opportunity_id", "opportunity_title")
         .annotate(organisation=Coalesce(F("applicant__organisation__name"),
                                         F("organisation_name")))
@@ -38,9 +40,8 @@ def secondments_queryset(*, applications_q=ALL, people=EVERYONE):
         .annotate(
             applications=Count("pk", distinct=True),
             **counts,
-            decided=Count("history", filter=Q(history__to_status__in=DECISIONS)),
-            days_to_decision=Avg(DaysBetween("created_at", "history__created_at"),
-                                 filter=Q(history__to_status__in=DECISIONS)),
+            decided=Count("decided_at"),
+            days_to_decision=Avg(DaysBetween("created_at", "decided_at")),
         )
         .order_by("opportunity_title", "organisation")
     )

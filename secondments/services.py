@@ -9,13 +9,11 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cms import roles
+from cms import audit, roles
 from cms.locking import lock
 from cms.notify import notify
 from secondments.models import (
-    ApplicationHistory,
     MentoringBooking,
-    MentoringBookingHistory,
     MentoringSlot,
     MentorProfile,
     SecondmentApplication,
@@ -32,23 +30,13 @@ class SecondmentError(Exception):
     """A rule was broken; the message is fit to show the person who tried."""
 
 
-def _actor_label(actor):
-    if actor is None:
-        return "System"
-    return actor.get_full_name()
-
-
 def _history(application, *, actor, action, from_status="", to_status="", reason="",
              actor_label=None):
-    return ApplicationHistory.objects.create(
-        application=application,
-        actor=actor,
-        actor_label=actor_label or _actor_label(actor),
-        action=action,
-        from_status=from_status,
-        to_status=to_status,
-        reason=reason,
-    )
+    """One entry in the application's audit trail (cms.audit): secondments.application.*.
+    A sponsor has no account: their name goes with the entry; no actor is the system."""
+    return audit.record(application, f"secondments.application.{action}", actor=actor,
+                        actor_label=actor_label or ("" if actor else audit.SYSTEM),
+                        from_status=from_status, to_status=to_status, reason=reason)
 
 
 # Applications ---------------------------------------------------------------------------
@@ -75,7 +63,7 @@ def submit_application(opportunity, applicant, *, current_role, experience, lear
                 sponsor_name=sponsor_name,
                 sponsor_email=sponsor_email.strip().lower(),
             )
-            _history(application, actor=applicant, action="secondment.submitted",
+            _history(application, actor=applicant, action="submitted",
                      to_status=Status.SUBMITTED)
     except IntegrityError:
         raise SecondmentError("You have already applied for this secondment.") from None
@@ -206,7 +194,7 @@ def record_sponsor_decision(application, *, endorsed, comment=""):
             "sponsor_decision", "sponsor_decided_at", "sponsor_comment", "updated_at"
         ])
         _history(
-            application, actor=None, action=f"secondment.sponsor_{decision}", reason=comment,
+            application, actor=None, action=f"sponsor_{decision}", reason=comment,
             actor_label=f"Sponsor: {application.sponsor_name}",
         )
     notify(application.applicant.email, "secondments-sponsor-decision", {"application": application})
@@ -244,7 +232,7 @@ def _transition(application, to_status, *, actor, reason="", extra_fields=None,
             setattr(application, name, value)
             fields.append(name)
         application.save(update_fields=fields)
-        _history(application, actor=actor, action=f"secondment.{to_status}",
+        _history(application, actor=actor, action=to_status,
                  from_status=from_status, to_status=to_status, reason=reason)
     notify(application.applicant.email, "secondments-application-status", {"application": application, "reason": reason})
     return application
@@ -347,13 +335,14 @@ def offer_letter_pdf(application):
 
     if application.status not in offer_letter_statuses():
         raise SecondmentError("There is no offer letter for this application.")
-    offered = application.history.filter(to_status=Status.OFFERED).order_by("-created_at")
+    offered = audit.history_of(application).filter(
+        action="secondments.application.offered").last()
     return render_pdf(
         "secondments/offer_letter.html",
         {
             "application": application,
             "opportunity": application.opportunity,
-            "offered_at": offered.first().created_at if offered.exists() else None,
+            "offered_at": offered.timestamp if offered else None,
         },
     )
 
@@ -421,10 +410,9 @@ def max_open_bookings():
 
 
 def _booking_history(booking, *, actor, action, from_status="", to_status="", reason=""):
-    MentoringBookingHistory.objects.create(
-        booking=booking, actor=actor, action=action, from_status=from_status,
-        to_status=to_status, reason=reason,
-    )
+    """One entry in the mentoring booking's audit trail (cms.audit): secondments.mentoring.*."""
+    audit.record(booking, f"secondments.mentoring.{action}", actor=actor,
+                 from_status=from_status, to_status=to_status, reason=reason)
 
 
 def slot_is_taken(slot):
@@ -461,7 +449,7 @@ def book_slot(slot, mentee, goals):
                     f"at once. You can book another after one has taken place."
                 )
             booking = MentoringBooking.objects.create(slot=slot, mentee=mentee, goals=goals)
-            _booking_history(booking, actor=mentee, action="mentoring.booked",
+            _booking_history(booking, actor=mentee, action="booked",
                              to_status=MentoringBooking.Status.BOOKED, reason=goals)
     except IntegrityError:
         # Only reached without the slot lock: the constraint is the last line of defence.
@@ -506,7 +494,7 @@ def cancel_booking(booking, actor, reason=""):
         booking.save(update_fields=[
             "status", "cancelled_at", "cancel_reason", "sequence", "updated_at"
         ])
-        _booking_history(booking, actor=actor, action="mentoring.cancelled",
+        _booking_history(booking, actor=actor, action="cancelled",
                          from_status=MentoringBooking.Status.BOOKED,
                          to_status=MentoringBooking.Status.CANCELLED, reason=reason)
     mentor_user = booking.slot.mentor.user
@@ -541,7 +529,7 @@ def record_session_outcome(booking, actor, *, held, notes=""):
         booking.save(update_fields=["status", "mentor_notes", "outcome_recorded_at",
                                     "updated_at"])
         if from_status != booking.status:
-            _booking_history(booking, actor=actor, action=f"mentoring.{booking.status}",
+            _booking_history(booking, actor=actor, action=booking.status,
                              from_status=from_status, to_status=booking.status)
     return booking
 

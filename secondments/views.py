@@ -12,7 +12,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cms import roles
+from cms import audit, roles
 from cms.access import staff_mfa_required
 from secondments import calendar, services
 from secondments.forms import (
@@ -29,7 +29,6 @@ from secondments.forms import (
     SponsorDecisionForm,
 )
 from secondments.models import (
-    ApplicationHistory,
     MentoringBooking,
     MentoringSlot,
     MentorProfile,
@@ -48,13 +47,10 @@ def _posted(request):
 
 def _get_application_for_user(user, pk):
     """Applicants reach only their own applications."""
-    return get_object_or_404(
-        SecondmentApplication.objects.select_related("opportunity").prefetch_related(
-            Prefetch("history", queryset=ApplicationHistory.objects.all())
-        ),
-        pk=pk,
-        applicant=user,
+    application = get_object_or_404(
+        SecondmentApplication.objects.select_related("opportunity"), pk=pk, applicant=user,
     )
+    return audit.attach([application])[0]
 
 
 @login_required
@@ -92,10 +88,9 @@ def application_submitted(request, pk):
 
 @login_required
 def my_applications(request):
-    applications = (
+    applications = audit.attach(
         SecondmentApplication.objects.filter(applicant=request.user)
         .select_related("opportunity")
-        .prefetch_related("history")
     )
     return render(request, "secondments/my_applications.html", {"applications": applications})
 

@@ -12,7 +12,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms import registry
+from cms import audit, registry
 from cms.permissions import RecordPermissionPolicy
 from secondments.admin_views import (
     ApplicationDecisionView,
@@ -54,6 +54,7 @@ class ApplicationViewSet(SnippetViewSet):
     search_fields = ["opportunity_title", "organisation_name", "current_role", "sponsor_name"]
     ordering = ["opportunity_title", "-created_at"]
     index_view_class = ApplicationIndexView
+    history_view_class = audit.HistoryView
     panels = [
         FieldPanel("current_role"),
         FieldPanel("experience"),
@@ -129,10 +130,33 @@ class MentoringBookingViewSet(SnippetViewSet):
     list_export = ["reference", "mentee", "mentee.email", "slot", "status", "goals",
                    "goals_progress", "mentee_feedback", "created_at"]
     inspect_view_enabled = True
+    history_view_class = audit.HistoryView
     panels = [FieldPanel("goals"), FieldPanel("mentor_notes")]
 
     def get_queryset(self, request):
         return MentoringBooking.objects.select_related("slot__mentor__user", "mentee")
+
+
+@hooks.register("register_log_actions")
+def register_history_actions(actions):
+    audit.register_actions(actions, {
+        "secondments.application.submitted": "Submitted",
+        "secondments.application.shortlisted": "Shortlisted",
+        "secondments.application.offered": "Offered",
+        "secondments.application.accepted": "Accepted",
+        "secondments.application.declined": "Declined",
+        "secondments.application.completed": "Completed",
+        "secondments.application.rejected": "Not successful",
+        "secondments.application.withdrawn": "Withdrawn",
+        "secondments.application.sponsor_endorsed": "Sponsor endorsed",
+        "secondments.application.sponsor_declined": "Sponsor did not endorse",
+    }, SecondmentApplication.Status)
+    audit.register_actions(actions, {
+        "secondments.mentoring.booked": "Booked",
+        "secondments.mentoring.cancelled": "Cancelled",
+        "secondments.mentoring.held": "Held",
+        "secondments.mentoring.not_held": "Did not take place",
+    }, MentoringBooking.Status)
 
 
 class LeadershipGroup(SnippetViewSetGroup):

@@ -12,7 +12,6 @@ from courses.models.learning import (  # noqa: F401
     Assignment,
     Certificate,
     Enrolment,
-    EnrolmentHistory,
     KnowledgeCheckAttempt,
     ModuleCompletion,
     Reflection,

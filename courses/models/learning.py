@@ -51,28 +51,10 @@ class Enrolment(models.Model):
     def __str__(self):
         return f"{self.user} – {self.course_title} ({self.get_status_display()})"
 
-
-class EnrolmentHistory(models.Model):
-    """Every change of an enrolment's state: who, when, from, to, why."""
-
-    # A record, not content: Wagtail's reference index has nothing to learn from it.
-    wagtail_reference_index_ignore = True
-
-    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="history")
-    action = models.CharField(max_length=60)
-    from_status = models.CharField(max_length=20, blank=True)
-    to_status = models.CharField(max_length=20, blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                           on_delete=models.SET_NULL, related_name="+")
-    note = models.CharField(max_length=300, blank=True)
-    at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["at", "pk"]
-        verbose_name_plural = "enrolment history"
-
-    def __str__(self):
-        return f"{self.action} at {self.at:%d/%m/%Y %H:%M}"
+    @property
+    def audit_title(self):
+        """How the audit trail names it (cms.audit): never the person's name."""
+        return f"Enrolment {self.pk}: {self.course_title}"
 
 
 class ModuleCompletion(models.Model):

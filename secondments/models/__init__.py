@@ -1,12 +1,10 @@
 from secondments.models.applications import (  # noqa: F401
-    ApplicationHistory,
     SecondmentApplication,
 )
 from secondments.models.development import DevelopmentGoal, GoalComment  # noqa: F401
 from secondments.models.mentoring import (  # noqa: F401
     ExpertiseArea,
     MentoringBooking,
-    MentoringBookingHistory,
     MentoringSlot,
     MentorProfile,
 )

@@ -89,6 +89,11 @@ class SecondmentApplication(models.Model):
         return reverse("secondments:application_detail", args=[self.pk])
 
     @property
+    def audit_title(self):
+        """How the audit trail names it (cms.audit): never the person's name."""
+        return f"Application {self.reference}: {self.opportunity_title}"
+
+    @property
     def reference(self):
         return f"SEC-{self.pk:05d}" if self.pk else "SEC-new"
 
@@ -118,49 +123,3 @@ STATUS_TAGS = {
     "rejected": "red",
     "withdrawn": "grey",
 }
-
-
-class ApplicationHistory(models.Model):
-    """One row per change: who, when, from what, to what, and why."""
-
-    # A record, not content: Wagtail's reference index has nothing to learn from it.
-    wagtail_reference_index_ignore = True
-
-    application = models.ForeignKey(
-        SecondmentApplication, on_delete=models.CASCADE, related_name="history"
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+",
-    )
-    actor_label = models.CharField(
-        max_length=200, blank=True, help_text="Who acted, kept if their account goes."
-    )
-    action = models.CharField(max_length=60, help_text="For example secondment.offered.")
-    from_status = models.CharField(max_length=20, blank=True)
-    to_status = models.CharField(max_length=20, blank=True)
-    reason = models.TextField(blank=True, max_length=limits.NOTES)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        verbose_name_plural = "application history"
-
-    def __str__(self):
-        return f"{self.action} by {self.actor_label}"
-
-    @property
-    def description(self):
-        """What happened, in words: a move between statuses, or the sponsor's answer."""
-        if self.to_status:
-            moved_to = self.get_to_status_display()
-            return f"{self.get_from_status_display()} to {moved_to}" if self.from_status else moved_to
-        return {"secondment.sponsor_endorsed": "Sponsor endorsed",
-                "secondment.sponsor_declined": "Sponsor did not endorse"}.get(self.action,
-                                                                              self.action)
-
-    def get_from_status_display(self):
-        return SecondmentApplication.Status(self.from_status).label if self.from_status else ""
-
-    def get_to_status_display(self):
-        return SecondmentApplication.Status(self.to_status).label if self.to_status else ""

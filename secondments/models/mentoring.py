@@ -49,6 +49,11 @@ class MentorProfile(models.Model):
         return reverse("secondments:mentor_detail", args=[self.pk])
 
     @property
+    def audit_title(self):
+        """How the audit trail names it (cms.audit): never the person's name."""
+        return f"Mentoring session MEN-{self.pk:05d}"
+
+    @property
     def name(self):
         return self.user.get_full_name()
 
@@ -175,28 +180,3 @@ class MentoringBooking(models.Model):
     @property
     def mentor_user(self):
         return self.slot.mentor.user
-
-
-class MentoringBookingHistory(models.Model):
-    # A record, not content: Wagtail's reference index has nothing to learn from it.
-    wagtail_reference_index_ignore = True
-
-    booking = models.ForeignKey(
-        MentoringBooking, on_delete=models.CASCADE, related_name="history"
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+",
-    )
-    action = models.CharField(max_length=60)
-    from_status = models.CharField(max_length=20, blank=True)
-    to_status = models.CharField(max_length=20, blank=True)
-    reason = models.TextField(blank=True, max_length=limits.NOTES)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        verbose_name_plural = "mentoring booking history"
-
-    def __str__(self):
-        return self.action

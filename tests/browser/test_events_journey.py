@@ -5,6 +5,7 @@ calendar; Centre staff then take attendance on a phone."""
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -65,7 +66,7 @@ def test_the_leader_is_waitlisted_offered_a_place_accepts_and_staff_take_attenda
         start=timezone.now() - datetime.timedelta(minutes=5))
     staff = User.objects.get(email="staff@example.org")
     sign_in_with_code(phone, staff, DEFAULT_PASSWORD)
-    phone.goto(f"/bookings/staff/events/{event.pk}/register/")
+    phone.goto(reverse("events_admin:register", args=[event.pk]))
     axe_check(phone)
     phone.get_by_role("button", name=f"Attended: {leader.get_full_name()}").click()
     phone.wait_for_load_state()

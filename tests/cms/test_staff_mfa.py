@@ -16,8 +16,8 @@ def test_a_session_that_signed_in_with_a_password_alone_is_asked_for_the_code(st
     made by signing in as allauth does before its MFA stage, as Wagtail's /_util/login/ did)."""
     client = Client()
     client.force_login(staff, mfa=False)
-    for url in ("/admin/", reverse("events:staff_event", args=[world_event.pk]),
-                reverse("events:register", args=[world_event.pk])):
+    for url in ("/admin/", reverse("events_admin:capacity", args=[world_event.pk]),
+                reverse("events_admin:register", args=[world_event.pk])):
         response = client.get(url)
         assert response.status_code == 302, url
         assert response["Location"].startswith(reverse("mfa_reauthenticate") + "?next="), url
@@ -26,7 +26,7 @@ def test_a_session_that_signed_in_with_a_password_alone_is_asked_for_the_code(st
                            {"code": factories.totp_code(staff)})
     assert response.status_code == 302 and response["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
-    assert client.get(reverse("events:register", args=[world_event.pk])).status_code == 200
+    assert client.get(reverse("events_admin:register", args=[world_event.pk])).status_code == 200
 
 
 def test_staff_signing_in_through_allauth_with_their_code_reach_staff_screens(staff, world_event):
@@ -34,9 +34,9 @@ def test_staff_signing_in_through_allauth_with_their_code_reach_staff_screens(st
     response = client.post(reverse("account_login"), {"login": staff.email, "password": PASSWORD})
     assert response["Location"].startswith(reverse("mfa_authenticate"))
     # Half-way (password given, code not yet): nothing staff-only opens.
-    assert client.get(reverse("events:staff_event", args=[world_event.pk])).status_code == 302
+    assert client.get(reverse("events_admin:capacity", args=[world_event.pk])).status_code == 302
     client.post(reverse("mfa_authenticate"), {"code": factories.totp_code(staff)})
-    assert client.get(reverse("events:staff_event", args=[world_event.pk])).status_code == 200
+    assert client.get(reverse("events_admin:capacity", args=[world_event.pk])).status_code == 200
 
 
 @pytest.mark.django_db(transaction=True)  # allauth announces a new authenticator on commit
@@ -50,7 +50,7 @@ def test_staff_without_an_authenticator_set_one_up_and_carry_on(host, world_even
                                     organisation=host)
     client = Client()
     client.force_login(person)
-    for url in ("/admin/", reverse("events:sign_in_sheet", args=[world_event.pk])):
+    for url in ("/admin/", reverse("events_admin:sign_in_sheet", args=[world_event.pk])):
         assert client.get(url)["Location"] == reverse("mfa_activate_totp"), url
     # allauth asks for the password again before an authenticator is added.
     client.post(reverse("account_reauthenticate"), {"password": PASSWORD})

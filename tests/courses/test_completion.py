@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from freezegun import freeze_time
 
+from cms import audit
 from courses import services
 from courses.models import Certificate, Enrolment, ModulePage
 from cpd.models import CPDEntry
@@ -34,7 +35,7 @@ def test_it_completes_when_every_required_module_is_done_and_checks_passed(alice
     enrolment = Enrolment.objects.get(user=alice, course=course)
     assert enrolment.status == Enrolment.Status.COMPLETED
     assert enrolment.certificate.course_title == course.title
-    assert enrolment.history.filter(action="courses.enrolment.completed").count() == 1
+    assert audit.history_of(enrolment).filter(action="courses.enrolment.completed").count() == 1
 
 
 def test_optional_modules_are_not_needed(alice, catalogue):

@@ -6,8 +6,9 @@ from django.db import IntegrityError
 from django.utils import timezone
 from freezegun import freeze_time
 
+from cms import audit
 from events import services
-from events.models import Audience, EventBooking, EventBookingHistory
+from events.models import Audience, EventBooking
 
 Status = EventBooking.Status
 
@@ -111,10 +112,12 @@ def test_every_change_is_written_to_history(make_event, people, staff):
     second = services.book_place(event, b)
     services.cancel_booking(first, a)
     services.accept_offer(second, b)
-    rows = list(EventBookingHistory.objects.filter(booking=second).values_list(
-        "from_status", "to_status"))
-    assert rows == [("", "waitlisted"), ("waitlisted", "offered"), ("offered", "confirmed")]
-    assert EventBookingHistory.objects.filter(booking=first, by=a, to_status="cancelled").exists()
+    rows = [(e.action, e.data["from_status"], e.data["to_status"])
+            for e in audit.history_of(second)]
+    assert rows == [("events.booking.waitlisted", "", "waitlisted"),
+                    ("events.booking.offered", "waitlisted", "offered"),
+                    ("events.booking.confirmed", "offered", "confirmed")]
+    assert audit.history_of(first).filter(user=a, action="events.booking.cancelled").exists()
 
 
 def test_staff_cancel_the_whole_event_and_everyone_is_emailed(

@@ -91,10 +91,19 @@ def test_the_offered_person_accepts(client, make_event, people):
 
 def test_staff_pages_are_for_centre_staff_only(client, event, alice, staff):
     client.force_login(alice)
-    for name in ["staff_event", "register", "sign_in_sheet"]:
-        assert client.get(reverse(f"events:{name}", args=[event.pk])).status_code == 403
+    for name in ["capacity", "register", "sign_in_sheet"]:
+        assert client.get(reverse(f"events_admin:{name}", args=[event.pk])).status_code == 403
+    assert client.get(reverse("events_admin:today")).status_code == 403
     client.force_login(staff)
-    assert client.get(reverse("events:register", args=[event.pk])).status_code == 200
+    assert client.get(reverse("events_admin:register", args=[event.pk])).status_code == 200
+
+
+@pytest.mark.parametrize("old, new", [("staff_event", "capacity"), ("register", "register"),
+                                      ("sign_in_sheet", "sign_in_sheet")])
+def test_the_old_staff_addresses_move_permanently_into_the_admin(client, event, old, new):
+    response = client.get(reverse(f"events:{old}", args=[event.pk]) + "?q=Ali")
+    assert response.status_code == 301
+    assert response["Location"] == reverse(f"events_admin:{new}", args=[event.pk]) + "?q=Ali"
 
 
 def test_staff_raise_capacity_from_the_bookings_page(client, make_event, people, staff):
@@ -103,11 +112,11 @@ def test_staff_raise_capacity_from_the_bookings_page(client, make_event, people,
     services.book_place(event, a)
     waiting = services.book_place(event, b)
     client.force_login(staff)
-    client.post(reverse("events:staff_event", args=[event.pk]),
+    client.post(reverse("events_admin:capacity", args=[event.pk]),
                 {"action": "capacity", "capacity": "2"})
     waiting.refresh_from_db()
     assert waiting.status == Status.OFFERED
-    response = client.post(reverse("events:staff_event", args=[event.pk]),
+    response = client.post(reverse("events_admin:capacity", args=[event.pk]),
                            {"action": "capacity", "capacity": "0"})
     assert "cannot be lower than 2" in response.content.decode()
 
@@ -115,14 +124,14 @@ def test_staff_raise_capacity_from_the_bookings_page(client, make_event, people,
 def test_staff_mark_attendance_on_the_register(client, event, alice, staff):
     booking = services.book_place(event, alice)
     client.force_login(staff)
-    too_early = client.post(reverse("events:register", args=[event.pk]),
+    too_early = client.post(reverse("events_admin:register", args=[event.pk]),
                             {"booking": booking.pk, "attended": "1"}, follow=True)
     assert "Attendance can be marked from the start" in too_early.content.decode()
     booking.refresh_from_db()
     assert booking.status == Status.CONFIRMED
     EventPage.objects.filter(pk=event.pk).update(  # the event has begun
         start=timezone.now() - datetime.timedelta(minutes=5))
-    client.post(reverse("events:register", args=[event.pk]),
+    client.post(reverse("events_admin:register", args=[event.pk]),
                 {"booking": booking.pk, "attended": "1"})
     booking.refresh_from_db()
     assert booking.status == Status.ATTENDED
@@ -132,7 +141,7 @@ def test_the_register_rejects_a_booking_of_another_event(client, make_event, ali
     one, two = make_event(), make_event()
     booking = services.book_place(one, alice)
     client.force_login(staff)
-    response = client.post(reverse("events:register", args=[two.pk]),
+    response = client.post(reverse("events_admin:register", args=[two.pk]),
                            {"booking": booking.pk, "attended": "1"})
     assert response.status_code == 404
 
@@ -144,7 +153,7 @@ def test_the_sign_in_sheet_is_a_pdf_with_the_names(client, event, alice, staff):
 
     services.book_place(event, alice)
     client.force_login(staff)
-    response = client.get(reverse("events:sign_in_sheet", args=[event.pk]))
+    response = client.get(reverse("events_admin:sign_in_sheet", args=[event.pk]))
     assert response["Content-Type"] == "application/pdf"
     text = PdfReader(BytesIO(response.content)).pages[0].extract_text()
     assert "Alice Adams" in text
@@ -189,6 +198,6 @@ def test_list_pages_use_a_fixed_number_of_queries(
         client.get(event_index.url)
     client.force_login(staff)
     with django_assert_max_num_queries(25):
-        client.get(reverse("events:register", args=[events[0].pk]))
+        client.get(reverse("events_admin:register", args=[events[0].pk]))
     with django_assert_max_num_queries(25):
-        client.get(reverse("events:staff_event", args=[events[0].pk]))
+        client.get(reverse("events_admin:capacity", args=[events[0].pk]))

@@ -4,11 +4,11 @@ Wagtail's reference-index work (it used to double the queue: 2,000 tasks for 1,0
 import pytest
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import ReferenceIndex
+from wagtail.models import ModelLogEntry, ReferenceIndex
 
 from courses.models import Certificate, Enrolment, ModuleCompletion
 from cpd.models import CPDEntry
-from events.models import EventBooking, EventBookingHistory
+from events.models import EventBooking
 from secondments.models import MentoringBooking, SecondmentApplication
 from tests.proof.test_faults import _event_world
 from tests.task_queue import DATABASE_QUEUE
@@ -32,7 +32,7 @@ def test_it_queues_only_the_email_when_someone_books_a_place(settings, bob):
 
 
 @pytest.mark.parametrize("model", [
-    EventBooking, EventBookingHistory, Enrolment, ModuleCompletion, Certificate, CPDEntry,
+    EventBooking, ModelLogEntry, Enrolment, ModuleCompletion, Certificate, CPDEntry,
     SecondmentApplication, MentoringBooking,
 ])
 def test_it_keeps_records_out_of_the_reference_index(model):

@@ -201,7 +201,7 @@ def build(scale=1.0, seed=2026):
 
 def _written_models():
     from allauth.account.models import EmailAddress
-    from wagtail.models import Page
+    from wagtail.models import ModelLogEntry, Page
 
     from cms.models import User
     from courses.models import (
@@ -213,7 +213,6 @@ def _written_models():
     )
     from events.models import EventBooking, EventFeedback
     from secondments.models import (
-        ApplicationHistory,
         MentoringBooking,
         MentoringSlot,
         MentorProfile,
@@ -223,7 +222,7 @@ def _written_models():
     return [Page, User, User.groups.through, EmailAddress, Enrolment, ModuleCompletion,
             Certificate, KnowledgeCheckAttempt, Assignment, EventBooking, EventFeedback,
             MentorProfile, MentoringSlot, MentoringBooking, SecondmentApplication,
-            ApplicationHistory]
+            ModelLogEntry]
 
 
 def _build_people(sizes, rng, now):
@@ -502,8 +501,10 @@ def _build_mentoring(sizes, rng, now, people):
 def _build_secondments(home, sizes, rng, now, people):
     """Opportunities with applications from visiting leaders in every status, each decision
     recorded in the history a few weeks after the application."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ModelLogEntry
+
     from secondments.models import (
-        ApplicationHistory,
         SecondmentApplication,
         SecondmentIndexPage,
         SecondmentOpportunityPage,
@@ -524,6 +525,7 @@ def _build_secondments(home, sizes, rng, now, people):
     decided = {"offered": "offered", "accepted": "offered", "declined": "offered",
                "completed": "offered", "rejected": "rejected"}
     applicants = people["partner_ids"]
+    content_type = ContentType.objects.get_for_model(SecondmentApplication)
     first = _next_id(SecondmentApplication)
     applications, history = [], []
     for i in range(sizes.applications):
@@ -534,11 +536,14 @@ def _build_secondments(home, sizes, rng, now, people):
                              applicants[i % len(applicants)], "Head of service", "Years.",
                              "Learn.", "Boss", "boss@example.org", status, applied, applied))
         if status in decided:
-            history.append((first + i, f"secondment.{decided[status]}", "shortlisted",
-                            decided[status], applied + datetime.timedelta(days=rng.randint(5, 40))))
+            history.append((
+                content_type.pk, str(first + i), f"Application SEC-{first + i:05d}",
+                f"secondments.application.{decided[status]}",
+                {"from_status": "shortlisted", "to_status": decided[status], "reason": ""},
+                applied + datetime.timedelta(days=rng.randint(5, 40))))
     _write(SecondmentApplication, ["id", "opportunity_id", "opportunity_title", "applicant_id",
                                    "current_role", "experience", "learning_goals",
                                    "sponsor_name", "sponsor_email", "status", "created_at",
                                    "updated_at"], applications)
-    _write(ApplicationHistory, ["application_id", "action", "from_status", "to_status",
-                                "created_at"], history)
+    _write(ModelLogEntry, ["content_type_id", "object_id", "label", "action", "data",
+                           "timestamp"], history)

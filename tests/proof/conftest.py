@@ -13,12 +13,13 @@ from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
+from cms import audit
 from cms.models import HomePage
 from courses import content, elearning_services
 from courses import services as course_services
 from courses.models import CourseIndexPage, ModulePage
 from cpd.models import CPDEntry
-from events.models import EventBooking, EventBookingHistory, EventIndexPage, EventPage, Venue
+from events.models import EventBooking, EventIndexPage, EventPage, Venue
 from secondments import services as secondment_services
 from secondments.models import MentoringBooking, MentorProfile, SecondmentIndexPage
 from tests import factories
@@ -67,8 +68,8 @@ def past_booking(event, user, status=EventBooking.Status.ATTENDED):
     booking = EventBooking.objects.create(
         event=event, user=user, status=status, event_title=event.title,
         event_start=event.start, event_end=event.end, event_location="Leeds")
-    EventBookingHistory.objects.create(booking=booking, by=user, from_status="",
-                                       to_status=status, reason="test set-up")
+    audit.record(booking, f"events.booking.{status}", actor=user, to_status=status,
+                 reason="test set-up")
     return booking
 
 

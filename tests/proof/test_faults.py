@@ -7,14 +7,14 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
-from courses.models import Certificate, Enrolment, EnrolmentHistory, ModuleCompletion
+from cms import audit
+from courses.models import Certificate, Enrolment, ModuleCompletion
 from cpd.models import CPDEntry
-from events.models import EventBooking, EventBookingHistory
+from events.models import EventBooking
 from secondments.models import (
-    ApplicationHistory,
     MentoringBooking,
-    MentoringBookingHistory,
     SecondmentApplication,
 )
 from tests.courses.conftest import RIGHT
@@ -109,7 +109,7 @@ def _assert_error_page(response):
 def test_a_database_error_while_booking_leaves_no_booking(world, failing_client,
                                                            monkeypatch):
     failing_client.force_login(world.bob)
-    monkeypatch.setattr(EventBookingHistory, "save", _real_database_error)
+    monkeypatch.setattr(ModelLogEntry, "save", _real_database_error)
     with _no_emails():
         response = failing_client.post(reverse("events:book", args=[world.event.pk]),
                                        {"access_requirements": "Step-free access"})
@@ -120,19 +120,19 @@ def test_a_database_error_while_booking_leaves_no_booking(world, failing_client,
     response = failing_client.post(reverse("events:book", args=[world.event.pk]), {})
     booking = EventBooking.objects.get(user=world.bob, event=world.event)
     assert response.status_code == 302 and booking.status == "confirmed"
-    assert booking.history.count() == 1
+    assert audit.history_of(booking).count() == 1
 
 
 def test_a_database_error_while_cancelling_leaves_the_booking_as_it_was(
         world, failing_client, monkeypatch):
     failing_client.force_login(world.alice)
-    monkeypatch.setattr(EventBookingHistory, "save", _real_database_error)
+    monkeypatch.setattr(ModelLogEntry, "save", _real_database_error)
     response = failing_client.post(reverse("events:cancel", args=[world.booking.reference]),
                                    {})
     _assert_error_page(response)
     world.booking.refresh_from_db()
     assert world.booking.status == "confirmed"
-    assert world.booking.history.count() == 1
+    assert audit.history_of(world.booking).count() == 1
 
 
 def test_a_database_error_while_completing_a_course_leaves_nothing_half_written(
@@ -155,8 +155,7 @@ def test_a_database_error_while_completing_a_course_leaves_nothing_half_written(
                                                module=world.modules[1]).exists()
     assert not enrolment.knowledgecheckattempt_set.exists() if hasattr(
         enrolment, "knowledgecheckattempt_set") else True
-    assert not EnrolmentHistory.objects.filter(enrolment=enrolment,
-                                               action__endswith="completed").exists()
+    assert not audit.history_of(enrolment).filter(action__endswith="completed").exists()
     assert not CPDEntry.objects.filter(user=bob, kind=CPDEntry.Kind.COURSE).exists()
     # The same fault in the CPD entry (the last write) also undoes the certificate.
     monkeypatch.undo()
@@ -178,7 +177,7 @@ def test_a_database_error_while_completing_a_course_leaves_nothing_half_written(
 def test_a_database_error_while_applying_leaves_no_application_and_sends_nothing(
         world, failing_client, monkeypatch, django_capture_on_commit_callbacks):
     failing_client.force_login(world.bob)
-    monkeypatch.setattr(ApplicationHistory, "save", _real_database_error)
+    monkeypatch.setattr(ModelLogEntry, "save", _real_database_error)
     data = {"current_role": "Social worker", "experience": "Ten years.",
             "learning_goals": "Leading a RES team.", "sponsor_name": "Sally Sponsor",
             "sponsor_email": "sally@example.org"}
@@ -193,14 +192,14 @@ def test_a_database_error_while_applying_leaves_no_application_and_sends_nothing
         response = failing_client.post(url, data)
     application = SecondmentApplication.objects.get(applicant=world.bob)
     assert response.status_code == 302
-    assert application.history.count() == 1
+    assert audit.history_of(application).count() == 1
     assert sorted(m.to[0] for m in mail.outbox) == [world.bob.email, "sally@example.org"]
 
 
 def test_a_database_error_while_booking_a_mentor_leaves_the_slot_free(
         world, failing_client, monkeypatch):
     failing_client.force_login(world.bob)
-    monkeypatch.setattr(MentoringBookingHistory, "save", _real_database_error)
+    monkeypatch.setattr(ModelLogEntry, "save", _real_database_error)
     response = failing_client.post(reverse("secondments:book", args=[world.free_slot.pk]),
                                    {"goals": "Learn to lead"})
     _assert_error_page(response)

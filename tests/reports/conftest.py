@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page
 
+from cms import audit
 from cms.models import Organisation
 from courses.models import (
     Certificate,
@@ -20,7 +21,6 @@ from courses.models import (
 )
 from events.models import EventBooking, EventFeedback, EventIndexPage, EventPage
 from secondments.models import (
-    ApplicationHistory,
     MentoringBooking,
     MentoringSlot,
     MentorProfile,
@@ -197,11 +197,9 @@ def secondments(home, leader, second_partner):
             sponsor_email="boss@example.org", status=status)
         SecondmentApplication.objects.filter(pk=application.pk).update(created_at=days_ago(20))
         if decided_after:
-            history = ApplicationHistory.objects.create(
-                application=application, action="decided", from_status="submitted",
-                to_status=status)
-            ApplicationHistory.objects.filter(pk=history.pk).update(
-                created_at=days_ago(20 - decided_after))
+            audit.record(application, f"secondments.application.{status}",
+                         from_status="submitted", to_status=status,
+                         timestamp=days_ago(20 - decided_after))
         made.append(application)
     return opportunity
 

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from freezegun import freeze_time
 
+from cms import audit
 from cpd.models import CPDEntry
 from secondments import services
 from secondments.models import MentoringBooking, MentoringSlot
@@ -73,7 +74,7 @@ def test_it_books_a_slot_and_emails_both(slot, leader, mentor,
         booking = services.book_slot(slot, leader, "Leading through an inspection")
     assert booking.status == "booked"
     assert sorted(m.to[0] for m in mail.outbox) == sorted([leader.email, mentor.email])
-    assert booking.history.get().action == "mentoring.booked"
+    assert audit.history_of(booking).get().action == "secondments.mentoring.booked"
 
 
 def test_a_slot_is_booked_once(slot, leader, other_leader):

@@ -2,6 +2,7 @@ import pytest
 from django.core import signing
 from freezegun import freeze_time
 
+from cms import audit
 from secondments import services
 from secondments.models import SecondmentApplication
 from tests.secondments.conftest import apply_for
@@ -17,7 +18,7 @@ def test_a_sponsor_endorses_through_the_signed_link_without_an_account(client, a
     application.refresh_from_db()
     assert application.sponsor_decision == SecondmentApplication.SponsorDecision.ENDORSED
     assert application.sponsor_comment == "Ready for this."
-    assert application.history.last().actor_label == "Sponsor: Sally Sponsor"
+    assert audit.actor_of(audit.history_of(application).last()) == "Sponsor: Sally Sponsor"
 
 
 def test_a_sponsor_can_decline(client, application):
