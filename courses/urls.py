@@ -21,6 +21,13 @@ urlpatterns = [
     path("elearning/<uuid:key>/<path:path>", views.elearning_file, name="elearning_file"),
     path("learning/team/", views.team_matrix, name="team_matrix"),
     path("learning/team/assign/", views.assign, name="assign"),
+    path("certificates/check/", views.certificate_check, name="certificate_check"),
     path("certificates/<str:public_id>/", views.certificate_verify, name="certificate_verify"),
     path("certificates/<str:public_id>/pdf/", views.certificate_pdf, name="certificate_pdf"),
+    path("certificates/<str:public_id>/credential.<str:kind>", views.certificate_credential,
+         name="certificate_credential"),
+    path("credentials/issuer/", views.credential_issuer, name="credential_issuer"),
+    path("credentials/issuer/jwks.json", views.credential_jwks, name="credential_jwks"),
+    path("credentials/status/revocation/", views.credential_status_list,
+         name="credential_status_list"),
 ]

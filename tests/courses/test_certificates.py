@@ -21,7 +21,7 @@ def test_the_pdf_is_valid_and_names_the_learner_and_course(alice, course):
     text = page.extract_text()
     assert "Alice Adams" in text
     assert course.title in text
-    assert certificate.public_id in text
+    assert certificate.number in text
 
 
 def test_the_verification_page_says_valid_without_sign_in(client, alice, course):
