@@ -1,3 +1,4 @@
+from cms.models.branding import CentreBranding  # noqa: F401
 from cms.models.pages import (  # noqa: F401
     ContentPage,
     HomePage,
