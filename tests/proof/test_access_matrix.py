@@ -94,6 +94,14 @@ EXPECTED = {
     "courses:team_matrix": (None, only("manager", "other_manager", *STAFF)),
     "courses:assign": (None, only("manager", "other_manager", *STAFF)),
     "courses:certificate_verify": (lambda w: {"public_id": w.certificate.public_id}, PUBLIC),
+    # Checking a certificate is public: by its number (rate-limited POSTs), its credential
+    # by the unguessable link, and the issuer's keys and status list for any verifier.
+    "courses:certificate_check": (None, PUBLIC),
+    "courses:certificate_credential": (
+        lambda w: {"public_id": w.certificate.public_id, "kind": "jwt"}, PUBLIC),
+    "courses:credential_issuer": (None, PUBLIC),
+    "courses:credential_jwks": (None, PUBLIC),
+    "courses:credential_status_list": (None, PUBLIC),
     "courses:certificate_pdf": (lambda w: {"public_id": w.certificate.public_id},
                                 only("alice", *STAFF)),
     # events
