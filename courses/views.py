@@ -2,20 +2,22 @@
 a `_get_x_for_user` helper, so other people's things are a 404."""
 
 
+from allauth.core import ratelimit
 from csp.decorators import csp_replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from cms import roles
 from cms.access import staff_mfa_required
+from cms.credential_keys import public_jwks
 from cms.models import Team, User
 from cms.page_cache import shared_fragment
-from courses import reports, services
+from courses import credentials, reports, services
 from courses.certificates import certificate_pdf as build_certificate_pdf
 from courses.forms import AssignmentForm, CertificateCheckForm, ReflectionForm
 from courses.models import Certificate, CourseIndexPage, CoursePage, ModulePage
@@ -192,8 +194,6 @@ def certificate_check(request):
     valid, expired, revoked or replaced by a renewal. Each look-up (a POST) counts against
     the address's rate limit, so numbers cannot be walked; a number tells nothing about
     any other certificate."""
-    from allauth.core import ratelimit
-
     form = CertificateCheckForm(request.POST or None)
     certificate = None
     if request.method == "POST":
@@ -224,8 +224,6 @@ def certificate_pdf(request, public_id):
 # --- Open Badges 3.0 credentials (courses/credentials.py) ---------------------------------
 
 def _public_json(data, content_type="application/json"):
-    from django.http import JsonResponse
-
     response = JsonResponse(data, content_type=content_type, json_dumps_params={"indent": 2})
     # Verifiers and wallets fetch these from their own pages.
     response["Access-Control-Allow-Origin"] = "*"
@@ -236,8 +234,6 @@ def _public_json(data, content_type="application/json"):
 def certificate_credential(request, public_id, kind):
     """Public, like the certificate's page: its Open Badges 3.0 credential, as the VC-JWT
     (.jwt) or the same wrapped in JSON (.json), to add to a wallet or send to an employer."""
-    from courses import credentials
-
     if kind not in ("jwt", "json"):
         raise Http404
     certificate = get_object_or_404(Certificate.objects.select_related("course"),
@@ -254,20 +250,14 @@ def certificate_credential(request, public_id, kind):
 
 
 def credential_issuer(request):
-    from courses import credentials
-
     return _public_json(credentials.issuer_profile(), "application/ld+json")
 
 
 def credential_jwks(request):
-    from cms.credential_keys import public_jwks
-
     return _public_json(public_jwks(), "application/jwk-set+json")
 
 
 def credential_status_list(request):
-    from courses import credentials
-
     response = HttpResponse(credentials.signed_status_list(),
                             content_type="application/vc+jwt")
     response["Access-Control-Allow-Origin"] = "*"
