@@ -2,10 +2,12 @@
 checked the way they would check it, with nothing but what the Centre publishes."""
 
 import base64
+import datetime
 import gzip
 import io
 import json
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import jsonschema
 import pytest
@@ -72,9 +74,19 @@ def test_the_holder_downloads_a_credential_that_validates_against_the_schema(
     assert credential["credentialSubject"]["identifier"][0]["identityHash"] == "Alice Adams"
     achievement = credential["credentialSubject"]["achievement"]
     assert achievement["name"] == certificate.course_title
-    # validFrom/validUntil are the certificate's days (Europe/London: GMT in winter).
-    assert credential["validFrom"].startswith(certificate.issued_on.isoformat())
-    assert credential["validUntil"].startswith(certificate.expires_on.isoformat())
+    # validFrom/validUntil: the start of the day of issue and the end of the day of expiry,
+    # in the Centre's time zone (written in UTC).
+    london = ZoneInfo("Europe/London")
+
+    def local(stamp):
+        return datetime.datetime.fromisoformat(stamp).astimezone(london)
+
+    assert local(credential["validFrom"]) == datetime.datetime.combine(
+        certificate.issued_on, datetime.time.min, london)
+    assert local(credential["validUntil"]) == datetime.datetime.combine(
+        certificate.expires_on, datetime.time(23, 59, 59), london)
+    assert credential["nbf"] == int(local(credential["validFrom"]).timestamp())
+    assert credential["exp"] == int(local(credential["validUntil"]).timestamp())
     assert credential["iss"] == credential["issuer"]["id"]
     # The .json download is the same VC-JWT, enveloped as VC data model 2.0 describes.
     enveloped = download(client, certificate, "json").json()
