@@ -227,10 +227,22 @@ def test_every_url_has_an_expectation(db):
     assert set(EXPECTED) - names == set(), "rows in EXPECTED for URLs that no longer exist"
 
 
+
+class StubDocument:
+    """What cms.pdf.render_pdf gets from WeasyPrint's layout, without the layout."""
+
+    def __init__(self):
+        from types import SimpleNamespace
+
+        self.metadata = SimpleNamespace(title="Stub", lang="en-GB", authors=[])
+
+    def write_pdf(self, *args, **kwargs):
+        return b"%PDF-1.7 stub"
+
 def test_each_persona_gets_the_expected_status_on_every_url(world, monkeypatch):
     """One world, every persona in turn (building the world is the slow part). PDFs are
     laid out by a stub: who may download them is the question here, not their layout."""
-    monkeypatch.setattr("weasyprint.HTML.write_pdf", lambda self, *a, **k: b"%PDF-1.7 stub")
+    monkeypatch.setattr("weasyprint.HTML.render", lambda self, *a, **k: StubDocument())
     wrong = []
     for persona in PERSONAS:
         client = client_for(world, persona)
@@ -251,7 +263,7 @@ def test_staff_without_mfa_in_this_session_are_refused_wherever_staff_are_allowe
     """Finding 2: a staff member with no authenticator, or signed in with a password alone,
     opened the staff event page, register and sign-in sheet, offer letters, mentoring
     sessions with private notes, certificates, every team's matrix and any booking."""
-    monkeypatch.setattr("weasyprint.HTML.write_pdf", lambda self, *a, **k: b"%PDF-1.7 stub")
+    monkeypatch.setattr("weasyprint.HTML.render", lambda self, *a, **k: StubDocument())
     wrong = []
     refused = 0
     for persona in STAFF_WITHOUT_MFA:
