@@ -90,17 +90,24 @@ def signing_keys():
     return [_key_from_seed(_development_seed())]
 
 
-def public_jwks():
-    """The JSON Web Key Set that verifiers fetch: the public half of every key."""
-    return {"keys": [key.as_dict(private=False) for key in signing_keys()]}
+def _same(thumbprint):
+    return thumbprint
 
 
-def sign_jwt(payload, header=None):
-    """A compact JWS of `payload` (a dict) with the newest key; its kid names the key."""
+def public_jwks(key_id=_same):
+    """The JSON Web Key Set that verifiers fetch: the public half of every key. `key_id`
+    turns a key's thumbprint into the kid published (for example a URL that serves it)."""
+    return {"keys": [{**key.as_dict(private=False), "kid": key_id(key.kid)}
+                     for key in signing_keys()]}
+
+
+def sign_jwt(payload, header=None, key_id=_same):
+    """A compact JWS of `payload` (a dict) with the newest key; its kid names the key, as
+    public_jwks(key_id) publishes it."""
     from joserfc import jws
 
     key = signing_keys()[0]
-    protected = {"alg": ALGORITHM, "kid": key.kid, "typ": "JWT", **(header or {})}
+    protected = {"alg": ALGORITHM, "kid": key_id(key.kid), "typ": "JWT", **(header or {})}
     body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
     with warnings.catch_warnings():
         # joserfc prefers RFC 9864's "Ed25519" name; Open Badges 3.0 verifiers and wallets

@@ -4,7 +4,7 @@ with the Centre's Ed25519 key (cms.credential_keys), its revocation published in
 Status List that is itself a signed credential.
 
 A verifier needs nothing but the issuer's published keys (the JWKS at
-`courses:credential_jwks`, named by the JWT's kid) to check the signature, and the status
+`courses:credential_jwks`; the JWT's kid is the URL of its key) to check the signature, and the status
 list to check revocation. The credential is built from the certificate's own record each
 time it is downloaded, so it always says what the certificate says."""
 
@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from cms.credential_keys import sign_jwt
+from cms.credential_keys import public_jwks, sign_jwt
 from cms.site_url import absolute_url
 from courses.models import Certificate
 
@@ -39,6 +39,21 @@ def status_list_url():
     return absolute_url(reverse("courses:credential_status_list"))
 
 
+def key_id(thumbprint):
+    """A key's kid: the URL that serves it as a JWK (OB 3.0 section 8.2: a URI that can be
+    dereferenced to the public key). The key is found by its RFC 7638 thumbprint."""
+    return absolute_url(reverse("courses:credential_key", args=[thumbprint]))
+
+
+def published_keys():
+    return public_jwks(key_id)
+
+
+def published_key(thumbprint):
+    wanted = key_id(thumbprint)
+    return next((key for key in published_keys()["keys"] if key["kid"] == wanted), None)
+
+
 def _issuer_ref():
     return {"id": issuer_id(), "type": ["Profile"], "name": settings.CENTRE_NAME,
             "url": absolute_url("/")}
@@ -46,15 +61,13 @@ def _issuer_ref():
 
 def issuer_profile():
     """The Centre's issuer profile (an OB 3.0 Profile), with its public keys."""
-    from cms.credential_keys import public_jwks
-
     return {
         "@context": [VC_CONTEXT, OB_CONTEXT],
         **_issuer_ref(),
         "description": "Issues the certificates of the Centre's courses as Open Badges 3.0 "
                        "credentials, signed as VC-JWTs (EdDSA, Ed25519).",
         "jwks_uri": absolute_url(reverse("courses:credential_jwks")),
-        "publicKeys": public_jwks()["keys"],
+        "publicKeys": published_keys()["keys"],
     }
 
 
@@ -141,7 +154,7 @@ def signed_credential(certificate):
     until = valid_until(certificate)
     if until:
         claims["exp"] = int(until.timestamp())
-    return sign_jwt({**credential, **claims})
+    return sign_jwt({**credential, **claims}, key_id=key_id)
 
 
 def enveloped_credential(token):
@@ -188,4 +201,4 @@ def signed_status_list(now=None):
     now = now or timezone.now()
     credential = status_list_credential(now)
     return sign_jwt({**credential, "iss": credential["issuer"], "jti": credential["id"],
-                     "nbf": int(now.timestamp())})
+                     "nbf": int(now.timestamp())}, key_id=key_id)

@@ -28,6 +28,8 @@ urlpatterns = [
          name="certificate_credential"),
     path("credentials/issuer/", views.credential_issuer, name="credential_issuer"),
     path("credentials/issuer/jwks.json", views.credential_jwks, name="credential_jwks"),
+    path("credentials/issuer/keys/<str:thumbprint>.json", views.credential_key,
+         name="credential_key"),
     path("credentials/status/revocation/", views.credential_status_list,
          name="credential_status_list"),
 ]

@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 
 from cms import roles
 from cms.access import staff_mfa_required
-from cms.credential_keys import public_jwks
 from cms.models import Team, User
 from cms.page_cache import shared_fragment
 from courses import credentials, reports, services
@@ -254,7 +253,15 @@ def credential_issuer(request):
 
 
 def credential_jwks(request):
-    return _public_json(public_jwks(), "application/jwk-set+json")
+    return _public_json(credentials.published_keys(), "application/jwk-set+json")
+
+
+def credential_key(request, thumbprint):
+    """One published key, at the URL that is its kid."""
+    key = credentials.published_key(thumbprint)
+    if key is None:
+        raise Http404
+    return _public_json(key, "application/jwk+json")
 
 
 def credential_status_list(request):

@@ -161,6 +161,7 @@ def test_revoking_the_certificate_flips_its_bit_in_the_status_list(
 
 def test_a_credential_signed_with_an_old_key_still_verifies_after_rotation(
         client, certificate, settings):
+    settings.SITE_URL = "http://testserver"
     old_key, new_key = new_key_value(), new_key_value()
     settings.CREDENTIAL_SIGNING_KEYS = [old_key]
     old_token = download(client, certificate).content.decode()
@@ -168,8 +169,10 @@ def test_a_credential_signed_with_an_old_key_still_verifies_after_rotation(
     keys = published_keys(client)
     assert verify(old_token, keys)["id"] == certificate.verification_url()
     new_token = download(client, certificate).content.decode()
-    assert json.loads(base64.urlsafe_b64decode(new_token.split(".")[0] + "=="))[
-        "kid"] == parse_key(new_key).kid
+    kid = json.loads(base64.urlsafe_b64decode(new_token.split(".")[0] + "=="))["kid"]
+    assert kid == f"http://testserver/credentials/issuer/keys/{parse_key(new_key).kid}.json"
+    # The kid is a URL that serves the key (OB 3.0 section 8.2).
+    assert client.get(kid.removeprefix("http://testserver")).json() in keys.as_dict()["keys"]
     settings.CREDENTIAL_SIGNING_KEYS = [new_key]  # the old key retired
     with pytest.raises(Exception):  # noqa: B017  (no key with that kid any more)
         verify(old_token, published_keys(client))

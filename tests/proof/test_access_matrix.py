@@ -101,6 +101,7 @@ EXPECTED = {
         lambda w: {"public_id": w.certificate.public_id, "kind": "jwt"}, PUBLIC),
     "courses:credential_issuer": (None, PUBLIC),
     "courses:credential_jwks": (None, PUBLIC),
+    "courses:credential_key": (lambda w: {"thumbprint": _key_thumbprint()}, PUBLIC),
     "courses:credential_status_list": (None, PUBLIC),
     "courses:certificate_pdf": (lambda w: {"public_id": w.certificate.public_id},
                                 only("alice", *STAFF)),
@@ -226,6 +227,12 @@ def test_every_url_has_an_expectation(db):
     assert names - set(EXPECTED) == set(), "URLs without a row in EXPECTED"
     assert set(EXPECTED) - names == set(), "rows in EXPECTED for URLs that no longer exist"
 
+
+
+def _key_thumbprint():
+    from cms.credential_keys import signing_keys
+
+    return signing_keys()[0].kid
 
 
 class StubDocument:
