@@ -22,6 +22,7 @@ def new_public_id():
 NUMBER_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 NUMBER_PREFIX = "RPC"
 NUMBER_LENGTH = 8
+NUMBER_ATTEMPTS = 10
 
 
 def new_certificate_number():
@@ -164,9 +165,6 @@ class Reflection(models.Model):
 
     def __str__(self):
         return f"Reflection on {self.module_title}"
-
-
-NUMBER_ATTEMPTS = 10
 
 
 class CertificateQuerySet(models.QuerySet):
