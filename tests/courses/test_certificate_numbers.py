@@ -63,7 +63,7 @@ def test_the_migration_numbers_existing_certificates_and_links_renewals(alice, c
 
     # Found by name, whatever number it is given when branches are merged.
     migrations = Path(importlib.import_module("courses.migrations").__file__).parent
-    (path,) = migrations.glob("*_certificate_number_and_superseded_by.py")
+    (path,) = migrations.glob("*_number_existing_certificates.py")
     migration = importlib.import_module(f"courses.migrations.{path.stem}")
     with freeze_time("2025-01-10"):
         old = finish(alice, course)

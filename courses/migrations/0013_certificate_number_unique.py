@@ -1,5 +1,5 @@
-"""Every certificate has its number now (0011): make it required and unique. A migration of
-its own, so that PostgreSQL alters the table in a transaction without 0011's updates."""
+"""Every certificate has its number now: make it required and unique. A migration of its own,
+so that PostgreSQL alters the table in a transaction without the numbering's updates."""
 
 from django.db import migrations, models
 
@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("courses", "0011_certificate_number_and_superseded_by"),
+        ("courses", "0012_number_existing_certificates"),
     ]
 
     operations = [
