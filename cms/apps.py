@@ -11,7 +11,7 @@ class CmsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from cms import site_url  # noqa: F401  (registers the Site record check)
+        from cms import credential_keys, site_url  # noqa: F401  (register their checks)
 
         # Every CSV and XLSX Wagtail writes for us keeps formula-like cells as text.
         from cms.exports import make_wagtail_exports_inert

@@ -211,7 +211,20 @@ def seed(stdout, password=DEFAULT_PASSWORD):
     teams = seed_teams(host)
     people = seed_people(password, teams)
     home = seed_pages()
+    seed_branding()
     return {"host": host, "partners": partners, "teams": teams, "people": people, "home": home}
+
+
+def seed_branding():
+    """Who signs the demo's certificates; the colour is the site's (the model's default).
+    What staff have already set is kept."""
+    from cms.models import CentreBranding
+
+    branding = CentreBranding.load()
+    if not branding.signatory_name:
+        branding.signatory_name = "Dr Amara Okafor"
+        branding.signatory_role = "Director of the Centre"
+        branding.save(update_fields=["signatory_name", "signatory_role"])
 
 
 def seed_organisations():

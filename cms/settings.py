@@ -254,6 +254,11 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if not DEBUG else "http"
 # allauth's rate limits are left at its defaults (sign-in failures, password reset, sign-up,
 # email confirmation, re-authentication...); they count per client address, which comes
 # from the trusted proxy header below, in the shared cache above.
+# The public "Check a certificate" page counts its look-ups by the same rule, per address
+# (courses.views.certificate_check): enough for an employer, far too few to walk numbers.
+ACCOUNT_RATE_LIMITS = {
+    "check_certificate": env_str("CERTIFICATE_CHECK_RATE_LIMIT", "10/m/ip,60/h/ip"),
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 
 # Single sign-on per organisation (cms/sso.py, README "Single sign-on"): allauth's own
@@ -424,6 +429,12 @@ ELEARNING_MAX_COMPRESSION_RATIO = env_int("ELEARNING_MAX_COMPRESSION_RATIO", 100
 ACCESS_REQUIREMENTS_RETENTION_DAYS = env_int("ACCESS_REQUIREMENTS_RETENTION_DAYS", 7)
 UNVERIFIED_ACCOUNT_RETENTION_DAYS = env_int("UNVERIFIED_ACCOUNT_RETENTION_DAYS", 30)
 INACTIVE_ACCOUNT_RETENTION_YEARS = env_int("INACTIVE_ACCOUNT_RETENTION_YEARS", 6)
+
+# Verifiable credentials (Open Badges 3.0): the Centre's Ed25519 signing keys, newest first,
+# comma-separated, each made by `manage.py make_credential_key`. Required with DEBUG off
+# (check cms.E101); in development and tests one is derived from SECRET_KEY
+# (cms/credential_keys.py).
+CREDENTIAL_SIGNING_KEYS = env_list("CREDENTIAL_SIGNING_KEYS")
 
 # Operations (README "Running the service"). /healthz reports the queue as failing when its
 # oldest ready task has waited longer than this (seconds).

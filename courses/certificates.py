@@ -11,7 +11,12 @@ def qr_data_uri(url):
 
 
 def certificate_pdf(certificate):
+    from django.urls import reverse
+
+    from cms.site_url import absolute_url
+
     url = certificate.verification_url()
     return render_pdf("courses/certificate_pdf.html", {
         "certificate": certificate, "verification_url": url, "qr": qr_data_uri(url),
+        "check_url": absolute_url(reverse("courses:certificate_check")),
     })

@@ -3,6 +3,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from cms.limits import DateRangeValidator, LengthMessages
 from courses.models import CoursePage, ELearningPackage, Programme
+from courses.models.learning import normalise_certificate_number
 
 
 class CatalogueFilterForm(LengthMessages, forms.Form):
@@ -121,3 +122,23 @@ class ELearningPackageForm(LengthMessages, WagtailAdminModelForm):
         elif commit:
             package.save()
         return package
+
+
+class CertificateCheckForm(LengthMessages, forms.Form):
+    """The question an employer answers: spaces, lower case and missing dashes are fine."""
+
+    number = forms.CharField(
+        label="What is the certificate number?", max_length=40,
+        help_text="It is on the certificate, below the dates. For example, RPC-7K4M-9QXD.",
+        error_messages={"required": "Enter the certificate number"},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false",
+                                      "autocapitalize": "characters",
+                                      "class": "certificate-number-input"}),
+    )
+
+    def clean_number(self):
+        number = normalise_certificate_number(self.cleaned_data["number"])
+        if number is None:
+            raise forms.ValidationError(
+                "Enter the certificate number as it is on the certificate, like RPC-7K4M-9QXD")
+        return number

@@ -55,6 +55,8 @@ def _certificate_state(certificate, today):
     status = certificate.status(today)
     if status == Certificate.Status.REVOKED:
         return "Revoked", "grey"
+    if status == Certificate.Status.SUPERSEDED:
+        return "Superseded", "grey"
     if status == Certificate.Status.EXPIRED:
         return "Expired", "red"
     if certificate.expires_on and certificate.expires_on <= today + datetime.timedelta(

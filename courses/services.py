@@ -499,6 +499,12 @@ def _complete_if_done(enrolment, by=None, notify=True):
         expires_on=add_months(today, course.validity_months) if course.validity_months
         else None,
     )
+    # A renewal replaces the person's earlier certificates for the course: they now read
+    # "Superseded", never "Expiring soon", and the check page points to the renewal.
+    Certificate.objects.filter(
+        user=enrolment.user, course=course, revoked_at__isnull=True,
+        superseded_by__isnull=True,
+    ).exclude(pk=certificate.pk).update(superseded_by=certificate)
     record_cpd_activity(
         enrolment.user, source_type="certificate", source_id=certificate.pk,
         kind=CPDEntry.Kind.COURSE, title=course.title, date=today, hours=course.cpd_hours,
@@ -580,7 +586,7 @@ def on_attendance_marked(sender, user, module_id, attended, by=None, **kwargs):
 
 def revoke_certificate(certificate, by, reason):
     """Centre staff (those allowed to revoke) revoke a certificate with a reason; the
-    verification page then says so."""
+    verification page, the check page and the credential status list then say so."""
     if not by.has_perm("courses.revoke_certificate"):
         raise LearningError("Only Centre staff can revoke a certificate.")
     reason = (reason or "").strip()
@@ -594,6 +600,8 @@ def revoke_certificate(certificate, by, reason):
         certificate.revoked_reason = reason[:300]
         certificate.revoked_by = by
         certificate.save(update_fields=["revoked_at", "revoked_reason", "revoked_by"])
+        # A revoked renewal replaces nothing: the certificate it superseded stands again.
+        Certificate.objects.filter(superseded_by=certificate).update(superseded_by=None)
         return certificate
 
 
@@ -672,7 +680,8 @@ def send_course_reminders(now=None):
                 })
                 sent_overdue += 1
     expiring = Certificate.objects.filter(
-        revoked_at__isnull=True, expiry_reminder_sent_at__isnull=True,
+        revoked_at__isnull=True, superseded_by__isnull=True,
+        expiry_reminder_sent_at__isnull=True,
         expires_on__isnull=False, expires_on__gte=today,
         expires_on__lte=today + datetime.timedelta(days=EXPIRY_NOTICE_DAYS),
     ).select_related("user", "course")

@@ -2,11 +2,12 @@
 a `_get_x_for_user` helper, so other people's things are a 404."""
 
 
+from allauth.core import ratelimit
 from csp.decorators import csp_replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
@@ -15,9 +16,9 @@ from cms import roles
 from cms.access import staff_mfa_required
 from cms.models import Team, User
 from cms.page_cache import shared_fragment
-from courses import reports, services
+from courses import credentials, reports, services
 from courses.certificates import certificate_pdf as build_certificate_pdf
-from courses.forms import AssignmentForm, ReflectionForm
+from courses.forms import AssignmentForm, CertificateCheckForm, ReflectionForm
 from courses.models import Certificate, CourseIndexPage, CoursePage, ModulePage
 from cpd.models import CPDEntry
 
@@ -195,10 +196,34 @@ def _get_certificate_for_user(user, public_id):
 
 def certificate_verify(request, public_id):
     """Public: anyone holding the link (or the QR code) can check a certificate."""
-    certificate = get_object_or_404(Certificate, public_id=public_id)
+    certificate = get_object_or_404(Certificate.objects.select_related("superseded_by"),
+                                    public_id=public_id)
     return render(request, "courses/certificate.html", {
         "certificate": certificate, "status": certificate.status(),
         "is_holder": request.user.is_authenticated and certificate.user_id == request.user.pk,
+    })
+
+
+def certificate_check(request):
+    """Public: an employer types a certificate number and is told plainly whether it is
+    valid, expired, revoked or replaced by a renewal. Each look-up (a POST) counts against
+    the address's rate limit, so numbers cannot be walked; a number tells nothing about
+    any other certificate."""
+    form = CertificateCheckForm(request.POST or None)
+    certificate = None
+    if request.method == "POST":
+        if not ratelimit.consume(request, action="check_certificate"):
+            return render(request, "courses/certificate_check.html",
+                          {"form": CertificateCheckForm(), "limited": True}, status=429)
+        if form.is_valid():
+            certificate = (Certificate.objects.select_related("superseded_by")
+                           .filter(number=form.cleaned_data["number"]).first())
+            if certificate is None:
+                form.add_error("number", "No certificate has this number. Check it against "
+                                         "the certificate and try again")
+    return render(request, "courses/certificate_check.html", {
+        "form": form, "certificate": certificate,
+        "status": certificate.status() if certificate else None,
     })
 
 
@@ -208,6 +233,58 @@ def certificate_pdf(request, public_id):
     response = HttpResponse(build_certificate_pdf(certificate), content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="certificate-{certificate.public_id}.pdf"')
+    return response
+
+
+# --- Open Badges 3.0 credentials (courses/credentials.py) ---------------------------------
+
+def _public_json(data, content_type="application/json"):
+    response = JsonResponse(data, content_type=content_type, json_dumps_params={"indent": 2})
+    # Verifiers and wallets fetch these from their own pages.
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=60"
+    return response
+
+
+def certificate_credential(request, public_id, kind):
+    """Public, like the certificate's page: its Open Badges 3.0 credential, as the VC-JWT
+    (.jwt) or the same wrapped in JSON (.json), to add to a wallet or send to an employer."""
+    if kind not in ("jwt", "json"):
+        raise Http404
+    certificate = get_object_or_404(Certificate.objects.select_related("course"),
+                                    public_id=public_id)
+    token = credentials.signed_credential(certificate)
+    filename = f"certificate-{certificate.number}.{kind}"
+    if kind == "jwt":
+        response = HttpResponse(token, content_type="application/vc+jwt")
+    else:
+        response = _public_json(credentials.enveloped_credential(token))
+        response["Cache-Control"] = "no-store"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def credential_issuer(request):
+    return _public_json(credentials.issuer_profile(), "application/ld+json")
+
+
+def credential_jwks(request):
+    return _public_json(credentials.published_keys(), "application/jwk-set+json")
+
+
+def credential_key(request, thumbprint):
+    """One published key, at the URL that is its kid."""
+    key = credentials.published_key(thumbprint)
+    if key is None:
+        raise Http404
+    return _public_json(key, "application/jwk+json")
+
+
+def credential_status_list(request):
+    response = HttpResponse(credentials.signed_status_list(),
+                            content_type="application/vc+jwt")
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=60"
     return response
 
 

@@ -158,18 +158,18 @@ class CertificateViewSet(SnippetViewSet):
     model = Certificate
     icon = "success"
     menu_label = "Certificates"
-    list_display = ["learner_name", "course_title", "issued_on", "expires_on",
+    list_display = ["learner_name", "course_title", "number", "issued_on", "expires_on",
                     Column("get_status_display", label="Status")]
     filterset_class = CertificateFilterSet
-    list_export = ["public_id", "learner_name", "course_title", "cpd_hours", "issued_on",
+    list_export = ["number", "public_id", "learner_name", "course_title", "cpd_hours", "issued_on",
                    "expires_on", "revoked_at", "revoked_reason"]
-    search_fields = ["learner_name", "course_title", "public_id"]
+    search_fields = ["learner_name", "course_title", "number", "public_id"]
     index_view_class = CertificateIndexView
     inspect_view_enabled = True
     inspect_view_class = CertificateInspectView
-    inspect_view_fields = ["public_id", "learner_name", "user", "course_title", "cpd_hours",
+    inspect_view_fields = ["number", "public_id", "learner_name", "user", "course_title", "cpd_hours",
                            "issued_on", "expires_on", "status", "revoked_at",
-                           "revoked_reason", "revoked_by"]
+                           "revoked_reason", "revoked_by", "superseded_by"]
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(revoke_url_name=self.get_url_name("revoke"),

@@ -1,4 +1,5 @@
 from cms.models.api import ApiRequestLog, ApiToken  # noqa: F401
+from cms.models.branding import CentreBranding  # noqa: F401
 from cms.models.pages import (  # noqa: F401
     ContentPage,
     HomePage,

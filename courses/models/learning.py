@@ -5,7 +5,7 @@ deletes an enrolment, a completion, an attempt, a reflection or a certificate.""
 import secrets
 
 from django.conf import settings
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,6 +14,32 @@ from cms import limits
 
 def new_public_id():
     return secrets.token_urlsafe(16)
+
+
+# Certificate numbers are read out over the phone and typed in by employers: no 0/O, 1/I/L,
+# and no U (so no accidental words), in two groups of four after the Centre's prefix.
+# 30 ** 8 is about 6.6e11 numbers; each is drawn by the CSPRNG and retried on a collision.
+NUMBER_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+NUMBER_PREFIX = "RPC"
+NUMBER_LENGTH = 8
+NUMBER_ATTEMPTS = 10
+
+
+def new_certificate_number():
+    core = "".join(secrets.choice(NUMBER_ALPHABET) for _ in range(NUMBER_LENGTH))
+    return f"{NUMBER_PREFIX}-{core[:4]}-{core[4:]}"
+
+
+def normalise_certificate_number(value):
+    """The stored form of what someone typed ("rpc 7k4m 9qxd", "7K4M9QXD", "RPC-7K4M-9QXD"
+    are one number), or None when it cannot be a certificate number at all."""
+    characters = "".join(c for c in (value or "").upper() if c.isascii() and c.isalnum())
+    if len(characters) == len(NUMBER_PREFIX) + NUMBER_LENGTH and characters.startswith(
+            NUMBER_PREFIX):
+        characters = characters[len(NUMBER_PREFIX):]
+    if len(characters) != NUMBER_LENGTH or any(c not in NUMBER_ALPHABET for c in characters):
+        return None
+    return f"{NUMBER_PREFIX}-{characters[:4]}-{characters[4:]}"
 
 
 class Enrolment(models.Model):
@@ -133,6 +159,9 @@ class CertificateQuerySet(models.QuerySet):
         if status == Certificate.Status.REVOKED:
             return self.filter(revoked_at__isnull=False)
         not_revoked = self.filter(revoked_at__isnull=True)
+        if status == Certificate.Status.SUPERSEDED:
+            return not_revoked.filter(superseded_by__isnull=False)
+        not_revoked = not_revoked.filter(superseded_by__isnull=True)
         if status == Certificate.Status.EXPIRED:
             return not_revoked.filter(expires_on__lt=today)
         if status == Certificate.Status.VALID:
@@ -147,6 +176,10 @@ class Certificate(models.Model):
 
     public_id = models.CharField(max_length=32, unique=True, default=new_public_id,
                                  editable=False)
+    # The short number people read and type (RPC-7K4M-9QXD), stored in that normal form;
+    # the unguessable public_id stays the link. Given on first save (save()).
+    number = models.CharField("certificate number", max_length=16, unique=True,
+                              editable=False)
     # One certificate per completed enrolment: a double submit cannot issue two.
     enrolment = models.OneToOneField(Enrolment, on_delete=models.PROTECT,
                                      related_name="certificate")
@@ -166,11 +199,16 @@ class Certificate(models.Model):
     revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     expiry_reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    # The renewal that replaced this certificate (the same person completing the course
+    # again); cleared if that renewal is revoked.
+    superseded_by = models.ForeignKey("self", null=True, blank=True, editable=False,
+                                      on_delete=models.SET_NULL, related_name="supersedes")
 
     class Status(models.TextChoices):
         VALID = "valid", "Valid"
         EXPIRED = "expired", "Expired"
         REVOKED = "revoked", "Revoked"
+        SUPERSEDED = "superseded", "Superseded"
 
     objects = CertificateQuerySet.as_manager()
 
@@ -183,6 +221,22 @@ class Certificate(models.Model):
     def __str__(self):
         return f"{self.course_title} – {self.learner_name} ({self.issued_on:%d/%m/%Y})"
 
+    def save(self, *args, **kwargs):
+        if self.number:
+            return super().save(*args, **kwargs)
+        # A new number until one is free: the unique index is what decides, so two
+        # certificates issued at once cannot both take the same number.
+        for _ in range(NUMBER_ATTEMPTS):
+            self.number = new_certificate_number()
+            try:
+                with transaction.atomic():
+                    return super().save(*args, **kwargs)
+            except IntegrityError:
+                if not Certificate.objects.filter(number=self.number).exists():
+                    self.number = ""
+                    raise
+        raise IntegrityError("No free certificate number was found.")
+
     def get_absolute_url(self):
         return reverse("courses:certificate_verify", args=[self.public_id])
 
@@ -190,6 +244,8 @@ class Certificate(models.Model):
         today = today or timezone.localdate()
         if self.revoked_at:
             return self.Status.REVOKED
+        if self.superseded_by_id:
+            return self.Status.SUPERSEDED
         if self.expires_on and self.expires_on < today:
             return self.Status.EXPIRED
         return self.Status.VALID

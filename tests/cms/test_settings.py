@@ -9,6 +9,7 @@ PRODUCTION_ENV = {
     "DEBUG": "0",
     "SECRET_KEY": "a-long-random-production-secret-key-with-enough-entropy-1234567890",
     "ALLOWED_HOSTS": "centre.example.org",
+    "CREDENTIAL_SIGNING_KEYS": "ed25519:nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A",
     "PATH": os.environ.get("PATH", ""),
 }
 
@@ -25,6 +26,14 @@ def test_it_refuses_to_start_without_a_secret_key_when_debug_is_off():
     result = _manage("check", env=env)
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_it_refuses_to_start_without_a_credential_signing_key_when_debug_is_off():
+    env = {**PRODUCTION_ENV}
+    del env["CREDENTIAL_SIGNING_KEYS"]
+    result = _manage("check", env=env)
+    assert result.returncode != 0
+    assert "cms.E101" in result.stderr and "make_credential_key" in result.stderr
 
 
 def test_it_passes_the_deployment_checklist_with_production_variables():

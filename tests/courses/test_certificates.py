@@ -21,7 +21,7 @@ def test_the_pdf_is_valid_and_names_the_learner_and_course(alice, course):
     text = page.extract_text()
     assert "Alice Adams" in text
     assert course.title in text
-    assert certificate.public_id in text
+    assert certificate.number in text
 
 
 def test_the_verification_page_says_valid_without_sign_in(client, alice, course):
@@ -68,3 +68,18 @@ def test_expiry_follows_the_courses_validity(alice, catalogue):
     assert certificate.expires_on is None
     assert services.add_months(datetime.date(2026, 1, 31), 1) == datetime.date(2026, 2, 28)
     assert Certificate.objects.get().status() == Certificate.Status.VALID
+
+
+def test_the_pdf_is_tagged_and_carries_the_centres_branding(alice, course):
+    from cms.models import CentreBranding
+    from tests.cms.test_pdf import assert_accessible
+
+    branding = CentreBranding.load()
+    branding.signatory_name, branding.signatory_role = "Dr Amara Okafor", "Director"
+    branding.save()
+    certificate = complete(alice, course)
+    pdf = certificate_pdf(certificate)
+    reader = assert_accessible(pdf, certificate.number)
+    text = reader.pages[0].extract_text()
+    assert "Dr Amara Okafor" in text and "Director" in text
+    assert "/certificates/check/" in text.replace("\n", "")

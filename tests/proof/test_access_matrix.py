@@ -105,6 +105,15 @@ EXPECTED = {
     "courses:framework_profile": (None, SIGNED_IN),
     "courses:assign": (None, only("manager", "other_manager", *STAFF)),
     "courses:certificate_verify": (lambda w: {"public_id": w.certificate.public_id}, PUBLIC),
+    # Checking a certificate is public: by its number (rate-limited POSTs), its credential
+    # by the unguessable link, and the issuer's keys and status list for any verifier.
+    "courses:certificate_check": (None, PUBLIC),
+    "courses:certificate_credential": (
+        lambda w: {"public_id": w.certificate.public_id, "kind": "jwt"}, PUBLIC),
+    "courses:credential_issuer": (None, PUBLIC),
+    "courses:credential_jwks": (None, PUBLIC),
+    "courses:credential_key": (lambda w: {"thumbprint": _key_thumbprint()}, PUBLIC),
+    "courses:credential_status_list": (None, PUBLIC),
     "courses:certificate_pdf": (lambda w: {"public_id": w.certificate.public_id},
                                 only("alice", *STAFF)),
     # events
@@ -231,10 +240,28 @@ def test_every_url_has_an_expectation(db):
     assert set(EXPECTED) - names == set(), "rows in EXPECTED for URLs that no longer exist"
 
 
+
+def _key_thumbprint():
+    from cms.credential_keys import signing_keys
+
+    return signing_keys()[0].kid
+
+
+class StubDocument:
+    """What cms.pdf.render_pdf gets from WeasyPrint's layout, without the layout."""
+
+    def __init__(self):
+        from types import SimpleNamespace
+
+        self.metadata = SimpleNamespace(title="Stub", lang="en-GB", authors=[])
+
+    def write_pdf(self, *args, **kwargs):
+        return b"%PDF-1.7 stub"
+
 def test_each_persona_gets_the_expected_status_on_every_url(world, monkeypatch):
     """One world, every persona in turn (building the world is the slow part). PDFs are
     laid out by a stub: who may download them is the question here, not their layout."""
-    monkeypatch.setattr("weasyprint.HTML.write_pdf", lambda self, *a, **k: b"%PDF-1.7 stub")
+    monkeypatch.setattr("weasyprint.HTML.render", lambda self, *a, **k: StubDocument())
     wrong = []
     for persona in PERSONAS:
         client = client_for(world, persona)
@@ -255,7 +282,7 @@ def test_staff_without_mfa_in_this_session_are_refused_wherever_staff_are_allowe
     """Finding 2: a staff member with no authenticator, or signed in with a password alone,
     opened the staff event page, register and sign-in sheet, offer letters, mentoring
     sessions with private notes, certificates, every team's matrix and any booking."""
-    monkeypatch.setattr("weasyprint.HTML.write_pdf", lambda self, *a, **k: b"%PDF-1.7 stub")
+    monkeypatch.setattr("weasyprint.HTML.render", lambda self, *a, **k: StubDocument())
     wrong = []
     refused = 0
     for persona in STAFF_WITHOUT_MFA:

@@ -193,6 +193,14 @@ def test_reflection(module_world, data, prompt):
             show=[w.modules[0].url])
 
 
+@SETTINGS
+@given(data=form_data(["number"], valid={"number": "rpc 7k4m 9qxd"}))
+def test_certificate_check(module_world, data):
+    """Anyone may type anything into Check a certificate: an answer or a form error (or,
+    past the rate limit, a 429), never a 500."""
+    attempt(module_world, None, reverse("courses:certificate_check"), data)
+
+
 CPD_FIELDS = ["kind", "title", "provider", "date", "hours", "what_learnt",
               "impact_on_practice", "impact_on_people", "peer_reflection", "peer_role",
               "standards"]
