@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0006_membership_requests_and_organisation_domains'),
+        ('cms', '0008_organisationsignon'),
         ('wagtailimages', '0027_image_description'),
     ]
 
