@@ -54,12 +54,17 @@ class ApplicationViewSet(SnippetViewSet):
     search_fields = ["opportunity_title", "organisation_name", "current_role", "sponsor_name"]
     ordering = ["opportunity_title", "-created_at"]
     index_view_class = ApplicationIndexView
+    # The applicant's answers are theirs: staff read them here and keep their own notes
+    # alongside (decisions are made on the decision screen).
     panels = [
-        FieldPanel("current_role"),
-        FieldPanel("experience"),
-        FieldPanel("learning_goals"),
-        MultiFieldPanel([FieldPanel("sponsor_name"), FieldPanel("sponsor_email")],
-                        heading="Sponsor"),
+        FieldPanel("staff_notes"),
+        MultiFieldPanel([
+            FieldPanel("current_role", read_only=True),
+            FieldPanel("experience", read_only=True),
+            FieldPanel("learning_goals", read_only=True),
+            FieldPanel("sponsor_name", read_only=True),
+            FieldPanel("sponsor_email", read_only=True),
+        ], heading="The applicant's answers (read only)"),
     ]
 
     def get_queryset(self, request):
@@ -239,3 +244,10 @@ def demo_seeder():
     from secondments import demo
 
     return demo.seed
+
+
+@hooks.register(registry.STAFF_TODO)
+def staff_todos(request):
+    from secondments.staff_todo import staff_todos
+
+    return staff_todos(request)

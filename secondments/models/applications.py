@@ -66,6 +66,13 @@ class SecondmentApplication(models.Model):
     outcome = models.TextField(
         blank=True, max_length=limits.LONG_TEXT, help_text="What the secondment achieved, recorded when it is completed."
     )
+    reply_by = models.DateField(
+        "reply by", null=True, blank=True,
+        help_text="Set when a place is offered: the day the applicant should answer by.")
+    staff_notes = models.TextField(
+        blank=True, max_length=limits.LONG_TEXT,
+        help_text="For Centre staff only: never shown to the applicant or their sponsor. "
+                  "The applicant's own answers cannot be changed here.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -156,7 +163,9 @@ class ApplicationHistory(models.Model):
             moved_to = self.get_to_status_display()
             return f"{self.get_from_status_display()} to {moved_to}" if self.from_status else moved_to
         return {"secondment.sponsor_endorsed": "Sponsor endorsed",
-                "secondment.sponsor_declined": "Sponsor did not endorse"}.get(self.action,
+                "secondment.sponsor_declined": "Sponsor did not endorse",
+                "secondment.offer_confirmed_despite": "Offer confirmed despite a warning",
+                }.get(self.action,
                                                                               self.action)
 
     def get_from_status_display(self):
