@@ -286,3 +286,10 @@ def demo_seeder():
     from courses import demo
 
     return demo.seed
+
+
+@hooks.register(registry.STAFF_TODO)
+def staff_todos(request):
+    from courses.staff_todo import staff_todos
+
+    return staff_todos(request)

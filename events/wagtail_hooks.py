@@ -194,3 +194,23 @@ def demo_seeder():
     from events import demo
 
     return demo.seed
+
+
+@hooks.register(registry.STAFF_TODO)
+def staff_todos(request):
+    from events.staff_todo import staff_todos
+
+    return staff_todos(request)
+
+
+@hooks.register(registry.PERSON_BOOKINGS)
+def person_bookings(user):
+    """A person's event places as their record shows them to staff and their manager:
+    what, when and its status, without the booker's own actions."""
+    import dataclasses
+    import types
+
+    from events.home import booking_lines
+
+    return [dataclasses.replace(line, actions=[], url="")
+            for line in booking_lines(types.SimpleNamespace(user=user))]
