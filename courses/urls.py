@@ -21,6 +21,8 @@ urlpatterns = [
     path("elearning/<uuid:key>/<path:path>", views.elearning_file, name="elearning_file"),
     path("learning/team/", views.team_matrix, name="team_matrix"),
     path("learning/team/assign/", views.assign, name="assign"),
+    path("learning/team/people/<int:user_id>/", views.person, name="person"),
+    path("learning/team/remind/", views.remind, name="remind"),
     path("certificates/<str:public_id>/", views.certificate_verify, name="certificate_verify"),
     path("certificates/<str:public_id>/pdf/", views.certificate_pdf, name="certificate_pdf"),
 ]
