@@ -93,6 +93,10 @@ EXPECTED = {
     "cpd:pdf": (None, SIGNED_IN),
     "courses:team_matrix": (None, only("manager", "other_manager", *STAFF)),
     "courses:assign": (None, only("manager", "other_manager", *STAFF)),
+    # A person's training record: their team's managers and Centre staff only.
+    "courses:person": (lambda w: {"user_id": w.alice.pk}, only("manager", *STAFF)),
+    # The reminder's confirmation page (for the viewer's own team when none is named).
+    "courses:remind": (None, only("manager", "other_manager", *STAFF)),
     "courses:certificate_verify": (lambda w: {"public_id": w.certificate.public_id}, PUBLIC),
     "courses:certificate_pdf": (lambda w: {"public_id": w.certificate.public_id},
                                 only("alice", *STAFF)),
@@ -268,7 +272,7 @@ def test_staff_without_mfa_in_this_session_are_refused_wherever_staff_are_allowe
             assert response.status_code == 302, (persona, name)
             assert response["Location"].startswith(mfa_step(persona)), (persona, name)
     assert wrong == []
-    assert refused == 2 * 16  # every staff row of EXPECTED, for each persona
+    assert refused == 2 * 18  # every staff row of EXPECTED, for each persona
     world.event.refresh_from_db()
     assert world.event.capacity == 10
 
@@ -320,6 +324,8 @@ def test_only_staff_who_passed_mfa_in_this_session_reach_the_admin(world):
     certificate: the only places those decisions are made."""
     staff_screens = (
         reverse("wagtailsnippets_secondments_secondmentapplication:decide",
+                args=[world.application.pk]),
+        reverse("wagtailsnippets_secondments_secondmentapplication:edit",
                 args=[world.application.pk]),
         reverse("wagtailsnippets_courses_certificate:revoke", args=[world.certificate.pk]),
     )
@@ -464,6 +470,7 @@ POSTS = [
     ("cpd:edit", lambda w: [w.cpd_entry.pk], "alice"),
     ("cpd:delete", lambda w: [w.cpd_entry.pk], "alice"),
     ("courses:assign", None, "manager"),
+    ("courses:remind", None, "manager"),
     ("events:book", lambda w: [w.event.pk], "bob"),
     ("events:cancel", lambda w: [w.booking.reference], "alice"),
     ("events:accept_offer", lambda w: [w.booking.reference], "alice"),
