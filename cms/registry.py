@@ -19,6 +19,7 @@ Each app registers its own in its `wagtail_hooks.py`:
 | register_notification_attachments | {name: renderer} (see cms.notify) |
 | register_demo_seeder | a function(stdout, context) adding the app's demo content |
 | register_staff_todo | called with the request: a list of `Todo` for the admin home |
+| register_organisation_support | called with an organisation and a start date (or None): a list of `SupportItem`, the support its people had from the Centre |
 | register_person_bookings | called with a user: their bookings as `cms.home.BookingLine` (no actions), for the record staff and managers open |
 """
 
@@ -36,6 +37,7 @@ PERSONAL_DATA = "register_personal_data"
 DEMO_SEEDERS = "register_demo_seeder"
 STAFF_TODO = "register_staff_todo"
 PERSON_BOOKINGS = "register_person_bookings"
+ORGANISATION_SUPPORT = "register_organisation_support"
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,24 @@ def staff_todos(request):
     todos = [todo for todos_for in hooks.get_hooks(STAFF_TODO)
              for todo in (todos_for(request) or [])]
     return sorted(todos, key=lambda todo: (not todo.urgent, todo.order, todo.title))
+
+
+@dataclass(frozen=True)
+class SupportItem:
+    """Support an organisation's people had from the Centre, from the platform's own
+    records: a secondment, a mentoring session, an event attended..."""
+    kind: str  # "Secondment", "Mentoring", "Event"
+    title: str
+    date: Any  # a date
+    person: str = ""
+    detail: str = ""
+
+
+def organisation_support(organisation, since=None):
+    """Every app's support for the organisation's people since `since`, latest first."""
+    items = [item for support_for in hooks.get_hooks(ORGANISATION_SUPPORT)
+             for item in support_for(organisation, since)]
+    return sorted(items, key=lambda item: (item.date, item.kind, item.title), reverse=True)
 
 
 def person_bookings(user):

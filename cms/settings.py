@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "events",
     "secondments",
     "outcomes",
+    "partnerships",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

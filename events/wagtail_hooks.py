@@ -214,3 +214,21 @@ def person_bookings(user):
 
     return [dataclasses.replace(line, actions=[], url="")
             for line in booking_lines(types.SimpleNamespace(user=user))]
+
+
+@hooks.register(registry.ORGANISATION_SUPPORT)
+def organisation_support(organisation, since):
+    """Events the organisation's people attended."""
+    import datetime
+
+    from django.utils import timezone
+
+    attended = (EventBooking.objects.filter(user__organisation=organisation,
+                                            status=EventBooking.Status.ATTENDED)
+                .select_related("user"))
+    if since:
+        attended = attended.filter(event_start__gte=datetime.datetime.combine(
+            since, datetime.time.min, timezone.get_current_timezone()))
+    return [registry.SupportItem(kind="Event", title=b.event_title,
+                                 date=timezone.localtime(b.event_start).date(),
+                                 person=b.user.get_full_name()) for b in attended]

@@ -251,3 +251,36 @@ def staff_todos(request):
     from secondments.staff_todo import staff_todos
 
     return staff_todos(request)
+
+
+@hooks.register(registry.ORGANISATION_SUPPORT)
+def organisation_support(organisation, since):
+    """Secondments offered, taken or completed, and mentoring sessions held, for the
+    organisation's people (an improvement partnership's record lists them)."""
+    import datetime
+
+    from django.utils import timezone
+
+    start = (datetime.datetime.combine(since, datetime.time.min,
+                                       timezone.get_current_timezone()) if since else None)
+    applications = (SecondmentApplication.objects
+                    .filter(applicant__organisation=organisation,
+                            status__in=SecondmentApplication.PLACE_HOLDING)
+                    .select_related("applicant", "opportunity"))
+    sessions = (MentoringBooking.objects
+                .filter(mentee__organisation=organisation,
+                        status=MentoringBooking.Status.HELD)
+                .select_related("mentee", "slot__mentor__user"))
+    if start:
+        applications = applications.filter(opportunity__end_date__gte=since)
+        sessions = sessions.filter(slot__starts_at__gte=start)
+    return [
+        *[registry.SupportItem(
+            kind="Secondment", title=a.opportunity_title, date=a.opportunity.start_date,
+            person=a.applicant.get_full_name(), detail=a.get_status_display())
+          for a in applications],
+        *[registry.SupportItem(
+            kind="Mentoring", title=f"Session with {s.slot.mentor.user.get_full_name()}",
+            date=timezone.localtime(s.slot.starts_at).date(),
+            person=s.mentee.get_full_name()) for s in sessions],
+    ]

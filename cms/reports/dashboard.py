@@ -30,7 +30,7 @@ def measures():
     """(key, label, queryset, date field) for each headline figure and chart: the kernel's
     own, then what each feature app registers (cms.registry.DASHBOARD_MEASURES)."""
     own = [registry.Measure("partners", "New partner authorities",
-                            Organisation.objects.filter(is_host_authority=False), "created_at",
+                            Organisation.objects.partner_authorities(), "created_at",
                             charted=True, order=40)]
     found = sorted([*own, *registry.dashboard_measures()], key=lambda m: m.order)
     return [(m.key, m.label, m.queryset, m.date_field) for m in found]

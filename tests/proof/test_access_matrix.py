@@ -321,8 +321,16 @@ ADMIN_EXPECTED = {"anon": 302, "alice": 403, "bob": 403, "manager": 403,
 
 def test_only_staff_who_passed_mfa_in_this_session_reach_the_admin(world):
     """Including the screens where staff decide on an application and revoke a
-    certificate: the only places those decisions are made."""
+    certificate: the only places those decisions are made; and an improvement
+    partnership's record and its PDF."""
+    from partnerships.models import ImprovementPartnership
+
+    partnership, _ = ImprovementPartnership.objects.get_or_create(organisation=world.partner)
     staff_screens = (
+        reverse("wagtailsnippets_partnerships_improvementpartnership:inspect",
+                args=[partnership.pk]),
+        reverse("wagtailsnippets_partnerships_improvementpartnership:pdf",
+                args=[partnership.pk]),
         reverse("wagtailsnippets_secondments_secondmentapplication:decide",
                 args=[world.application.pk]),
         reverse("wagtailsnippets_secondments_secondmentapplication:edit",
