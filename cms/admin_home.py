@@ -29,9 +29,11 @@ class TodoPanel(Component):
     class Media:
         css = {"all": ["css/admin_home.css"]}
 
-    def __init__(self, todo):
+    def __init__(self, todo, order):
         self.todo = todo
-        self.order = todo.order
+        # Wagtail sorts the home's panels by `order`: keep the urgent-first order of
+        # registry.staff_todos.
+        self.order = order
 
     def get_context_data(self, parent_context=None):
         todo = self.todo
@@ -67,4 +69,5 @@ hooks.register(registry.STAFF_TODO, headline_todo)
 
 @hooks.register("construct_homepage_panels")
 def to_do_in_place_of_wagtails_panels(request, panels):
-    panels[:] = [TodoPanel(todo) for todo in registry.staff_todos(request)]
+    panels[:] = [TodoPanel(todo, order)
+                 for order, todo in enumerate(registry.staff_todos(request))]

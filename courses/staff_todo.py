@@ -35,7 +35,7 @@ def staff_todos(request):
                  meta=f"Expires {c.expires_on:%-d %b %Y}.", tag="Expiring",
                  tag_colour="yellow") for c in expiring[:SHOWN]),
              count=expiring.count(), noun=("certificate", "certificates"),
-             summary=f"expire in the next {EXPIRY_NOTICE_DAYS} days",
+             summary=f"expiring in the next {EXPIRY_NOTICE_DAYS} days",
              empty=f"No certificates expire in the next {EXPIRY_NOTICE_DAYS} days.",
              order=40),
         Todo(key="overdue-by-team", title="Overdue training by team",

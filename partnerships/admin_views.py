@@ -26,6 +26,7 @@ def _get_partnership_for_user(user, pk):
 
 class PartnershipRecordView(InspectView):
     template_name = "partnerships/admin/record.html"
+    page_title = "Improvement partnership"
     pdf_url_name = None
 
     def get_object(self, queryset=None):

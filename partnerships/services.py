@@ -21,12 +21,20 @@ def support_given(partnership):
                   reverse=True)
 
 
+NOUNS = {"Mentoring": ("mentoring session", "mentoring sessions"),
+         "Event": ("event attended", "events attended"),
+         "Secondment": ("secondment", "secondments"),
+         "Visit": ("visit", "visits"),
+         "Publication shared": ("publication shared", "publications shared")}
+
+
 def support_summary(items):
-    """{kind: count}, in the order kinds first appear."""
-    summary = {}
+    """{kind: "3 visits"}, in the order kinds first appear."""
+    counts = {}
     for item in items:
-        summary[item.kind] = summary.get(item.kind, 0) + 1
-    return summary
+        counts[item.kind] = counts.get(item.kind, 0) + 1
+    return {kind: f"{n} {NOUNS.get(kind, (kind.lower(), kind.lower()))[n != 1]}"
+            for kind, n in counts.items()}
 
 
 def record_for(partnership, today=None):

@@ -86,6 +86,9 @@ def test_it_lists_what_needs_doing_each_linked_to_the_screen_that_acts(client):
     # The certificate about to expire, linked to the person's record.
     assert reverse("courses:person", args=[day["bob"].pk]) in page
     assert "Restorative supervision" in page
+    # The urgent first: today's event and the overdue training before the rest.
+    assert (page.index('id="todo-events-today"') < page.index('id="todo-overdue-by-team"')
+            < page.index('id="todo-applications"'))
     # The headline figures, and the way to the programme dashboard.
     assert "Open the programme dashboard" in page
     assert reverse("programme_reports:dashboard") in page
