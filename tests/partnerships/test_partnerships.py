@@ -115,3 +115,17 @@ def test_the_report_lists_authorities_not_other_partners(client, staff, partners
 def test_partnerships_are_for_centre_staff_only(client, partnership, alice):
     client.force_login(alice)
     assert client.get(reverse(PDF, args=[partnership.pk])).status_code in (302, 403)
+
+
+def test_the_demo_seeds_partnerships_once(northfield, staff):
+    import io as _io
+
+    from partnerships import demo
+
+    factories.OrganisationFactory(name="Eastmoor Metropolitan Borough Council")
+    demo.seed(_io.StringIO(), {"people": {"staff@example.org": staff}})
+    demo.seed(_io.StringIO(), {"people": {"staff@example.org": staff}})
+    assert ImprovementPartnership.objects.count() == 2
+    partnership = ImprovementPartnership.objects.get(organisation=northfield)
+    assert partnership.priorities.count() == 3 and partnership.centre_lead == staff
+    assert any(flag.startswith("Review overdue") for flag in partnership.flags())
