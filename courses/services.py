@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from cms import limits
 from cms.locking import lock
 from cms.notify import notify
 from cms.page_cache import shared_fragment
@@ -705,7 +706,7 @@ def send_training_reminder(member, by, now=None):
             raise LearningError(f"{member.get_full_name()} has no overdue training.")
         reminder = TrainingReminder.objects.create(
             user=member, sent_by=by, sent_at=now,
-            courses="; ".join(a.course_title for a in overdue))
+            courses="; ".join(a.course_title for a in overdue)[:limits.TEXT])
         Assignment.objects.filter(pk__in=[a.pk for a in overdue]).update(last_reminded_at=now)
         notify(member.email, "courses-reminder", {
             "user": member, "assignments": overdue, "by": by,

@@ -254,7 +254,8 @@ class TrainingReminder(models.Model):
                              related_name="training_reminders")
     sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                 on_delete=models.SET_NULL, related_name="+")
-    courses = models.TextField(help_text="The overdue courses the reminder named.")
+    courses = models.TextField(max_length=limits.TEXT,
+                               help_text="The overdue courses the reminder named.")
     sent_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
