@@ -37,7 +37,7 @@ class AssignmentForm(forms.Form):
         help_text="The day by which they should finish the course.")
 
     assign_anyway = forms.BooleanField(
-        label="Assign it anyway: I know they have not completed the courses it builds on",
+        label="Assign it anyway: I know some of them have not finished what it builds on",
         required=False)
 
     def __init__(self, *args, members, **kwargs):
