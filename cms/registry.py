@@ -18,6 +18,9 @@ Each app registers its own in its `wagtail_hooks.py`:
 | register_personal_data | a `PersonalData`: what the app holds about a person |
 | register_notification_attachments | {name: renderer} (see cms.notify) |
 | register_demo_seeder | a function(stdout, context) adding the app's demo content |
+| register_staff_todo | called with the request: a list of `Todo` for the admin home |
+| register_organisation_support | called with an organisation and a start date (or None): a list of `SupportItem`, the support its people had from the Centre |
+| register_person_bookings | called with a user: their bookings as `cms.home.BookingLine` (no actions), for the record staff and managers open |
 """
 
 from dataclasses import dataclass
@@ -32,6 +35,9 @@ REPORT_FILTERS = "register_report_filters"
 CALENDAR_ENTRIES = "register_calendar_entries"
 PERSONAL_DATA = "register_personal_data"
 DEMO_SEEDERS = "register_demo_seeder"
+STAFF_TODO = "register_staff_todo"
+PERSON_BOOKINGS = "register_person_bookings"
+ORGANISATION_SUPPORT = "register_organisation_support"
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,65 @@ class PersonalData:
     export_for: Any  # user -> JSON-able data
     erase_for: Any  # user -> None
     purge_expired: Any = None  # now -> {what was done: count}
+
+
+@dataclass(frozen=True)
+class TodoItem:
+    """One thing to act on: its name, why it is here, and the screen that acts on it."""
+    title: str
+    url: str
+    meta: str = ""
+    tag: str = ""
+    tag_colour: str = "grey"
+
+
+@dataclass(frozen=True)
+class Todo:
+    """A panel of the admin home. `count` is how many there are in all (`items` may be the
+    first few); `noun` is (singular, plural) so the kernel can say "3 applications"."""
+    key: str
+    title: str
+    items: tuple
+    count: int
+    noun: tuple = ("item", "items")
+    summary: str = ""  # after the count: "waiting for a decision"
+    empty: str = "Nothing to do."
+    more_url: str = ""
+    more_label: str = ""
+    urgent: bool = False
+    order: int = 100
+
+
+def staff_todos(request):
+    """Every app's panels for this person's admin home, the urgent ones first."""
+    todos = [todo for todos_for in hooks.get_hooks(STAFF_TODO)
+             for todo in (todos_for(request) or [])]
+    return sorted(todos, key=lambda todo: (not todo.urgent, todo.order, todo.title))
+
+
+@dataclass(frozen=True)
+class SupportItem:
+    """Support an organisation's people had from the Centre, from the platform's own
+    records: a secondment, a mentoring session, an event attended..."""
+    kind: str  # "Secondment", "Mentoring", "Event"
+    title: str
+    date: Any  # a date
+    person: str = ""
+    detail: str = ""
+
+
+def organisation_support(organisation, since=None):
+    """Every app's support for the organisation's people since `since`, latest first."""
+    items = [item for support_for in hooks.get_hooks(ORGANISATION_SUPPORT)
+             for item in support_for(organisation, since)]
+    return sorted(items, key=lambda item: (item.date, item.kind, item.title), reverse=True)
+
+
+def person_bookings(user):
+    """A person's bookings from every app that holds some, the latest first."""
+    lines = [line for bookings_of in hooks.get_hooks(PERSON_BOOKINGS)
+             for line in bookings_of(user)]
+    return sorted(lines, key=lambda line: line.start, reverse=True)
 
 
 def _collect(hook):

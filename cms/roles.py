@@ -93,7 +93,8 @@ def role_for_organisation(organisation):
 
 
 # Models Centre staff manage through the admin, by app. Each app's models are all staff's.
-STAFF_APPS = ["cms", "cpd", "courses", "events", "secondments", "wagtaildocs", "wagtailimages",
+STAFF_APPS = ["cms", "cpd", "courses", "events", "secondments", "partnerships", "wagtaildocs",
+              "wagtailimages",
               "wagtailredirects", "taggit"]
 STAFF_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "bulk_delete_page",
                           "lock_page", "unlock_page"]

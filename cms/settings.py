@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "events",
     "secondments",
     "outcomes",
+    "partnerships",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -324,6 +325,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The content security policy allows images from this site only, so a Gravatar picture is
+# a broken image on the admin home and in the menu: Wagtail's own default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Autosave is off by default: in Wagtail 8.0 it turns a new page into a draft a moment after
 # an edit and then swaps the form, and Publish pressed in between posts a second "create"
 # ("slug already in use", once a 500). Milliseconds between autosaves; 0 is off.

@@ -162,6 +162,7 @@ def refuse_to_bulk_delete_pages_holding_records(request, action_type, objects, a
     return None
 
 
+from cms import admin_home  # noqa: E402,F401  (the admin home: a to-do list)
 from cms.reports import hooks as report_hooks  # noqa: E402,F401  (registers the reports)
 
 

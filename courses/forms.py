@@ -43,11 +43,38 @@ class AssignmentForm(forms.Form):
         validators=[DateRangeValidator(years_ahead=5)],
         help_text="The day by which they should finish the course.")
 
+    assign_anyway = forms.BooleanField(
+        label="Assign it anyway: I know some of them have not finished what it builds on",
+        required=False)
+
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = CoursePage.objects.live().order_by("title")
         self.fields["members"].queryset = members
         self.fields["members"].label_from_instance = lambda u: u.full_name or u.email
+        self.missing_prerequisites = []
+
+    def clean(self):
+        """Assigning a course to someone who has not completed its prerequisites is allowed
+        (their manager may know better) but never by accident: it needs the box ticked."""
+        from courses.services import missing_prerequisites
+
+        cleaned = super().clean()
+        course, members = cleaned.get("course"), cleaned.get("members")
+        if course and members:
+            prerequisites = list(course.prerequisites.all())
+            self.missing_prerequisites = [
+                (member, missing) for member in members
+                if (missing := missing_prerequisites(member, course, prerequisites))]
+        if self.missing_prerequisites and not cleaned.get("assign_anyway"):
+            names = "; ".join(
+                f"{member.get_full_name()} has not completed "
+                f"{' or '.join(p.title for p in missing)}"
+                for member, missing in self.missing_prerequisites)
+            self.add_error("assign_anyway", f"{course.title} builds on courses some of them "
+                           f"have not completed ({names}). Tick the box to assign it anyway, "
+                           "or choose other people.")
+        return cleaned
 
 
 class RevokeForm(LengthMessages, forms.Form):

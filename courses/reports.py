@@ -16,7 +16,7 @@ from courses.models import (
     Enrolment,
     ModulePage,
 )
-from courses.services import EXPIRY_NOTICE_DAYS, completed_assignment_ids
+from courses.services import DUE_SOON_DAYS, EXPIRY_NOTICE_DAYS, completed_assignment_ids
 
 STEPLEN = 4  # Wagtail's treebeard path step
 
@@ -114,6 +114,30 @@ def _key(course_id, course_title):
     return course_id if course_id is not None else f"deleted:{course_title}"
 
 
+def _certificate_detail(certificate, label):
+    if label == "Revoked":
+        return f"Issued {certificate.issued_on:%-d %b %Y}"
+    if label == "Expired":
+        return f"Expired {certificate.expires_on:%-d %b %Y}"
+    if certificate.expires_on:
+        return f"Expires {certificate.expires_on:%-d %b %Y}"
+    return f"Completed {certificate.issued_on:%-d %b %Y}"
+
+
+def _latest_certificates(user_ids, course_ids, deleted_titles):
+    """Each person's latest certificate per course (by issue date, then id): one row per
+    cell, however many times the course has been renewed."""
+    from django.db.models import Exists, OuterRef
+
+    later = Certificate.objects.filter(user_id=OuterRef("user_id")).filter(
+        Q(issued_on__gt=OuterRef("issued_on"))
+        | Q(issued_on=OuterRef("issued_on"), pk__gt=OuterRef("pk")))
+    return Certificate.objects.filter(user_id__in=user_ids).filter(
+        Q(course_id__in=course_ids) & ~Exists(later.filter(course_id=OuterRef("course_id")))
+        | Q(course__isnull=True, course_title__in=deleted_titles)
+        & ~Exists(later.filter(course__isnull=True, course_title=OuterRef("course_title"))))
+
+
 def training_matrix(users_queryset, courses_queryset, today=None):
     """Members x courses: each cell says not started, in progress (with %), completed (with
     date), overdue, assigned, or that the certificate is expiring or expired. Columns may
@@ -128,10 +152,7 @@ def training_matrix(users_queryset, courses_queryset, today=None):
     active = {(e.user_id, e.course_id): e for e in _active_enrolments(
         {"user_id__in": user_ids}, course_ids)}
     latest_certificate = {}
-    for certificate in Certificate.objects.filter(
-        Q(course_id__in=course_ids) | Q(course__isnull=True, course_title__in=deleted_titles),
-        user_id__in=user_ids,
-    ).order_by("issued_on", "pk"):
+    for certificate in _latest_certificates(user_ids, course_ids, deleted_titles):
         key = _key(certificate.course_id, certificate.course_title)
         latest_certificate[(certificate.user_id, key)] = certificate
     assignments = list(Assignment.objects.filter(user_id__in=user_ids, course_id__in=course_ids))
@@ -142,7 +163,8 @@ def training_matrix(users_queryset, courses_queryset, today=None):
         cells = []
         for course in courses:
             key = (user.pk, course.column_key)
-            cell = {"course": course, "label": "Not started", "tag": "grey", "detail": ""}
+            cell = {"course": course, "label": "Not started", "tag": "grey", "detail": "",
+                    "state": ""}
             assignment = assignment_for.get(key)
             certificate = latest_certificate.get(key)
             enrolment = active.get(key)
@@ -154,16 +176,22 @@ def training_matrix(users_queryset, courses_queryset, today=None):
                             percent=percent)
             elif certificate is not None:
                 label, tag = _certificate_state(certificate, today)
-                cell.update(label=label, tag=tag,
-                            detail=f"{certificate.issued_on:%-d %b %Y}")
+                cell.update(label=label, tag=tag, detail=_certificate_detail(certificate, label),
+                            state={"Expiring soon": "expiring"}.get(label, ""))
             if assignment and assignment.pk not in done_assignments:
+                # Each date says what it is: "Overdue since", "Due", "Expires".
                 if assignment.due_on < today:
-                    cell.update(label="Overdue", tag="red",
-                                detail=f"due {assignment.due_on:%-d %b %Y}"
+                    cell.update(label="Overdue", tag="red", state="overdue",
+                                detail=f"Overdue since {assignment.due_on:%-d %b %Y}"
                                 + (f", {cell['detail']}" if enrolment else ""))
-                elif enrolment is None:
-                    cell.update(label="Assigned", tag="purple",
-                                detail=f"due {assignment.due_on:%-d %b %Y}")
+                else:
+                    if assignment.due_on <= today + datetime.timedelta(days=DUE_SOON_DAYS):
+                        cell["state"] = "due_soon"
+                    if enrolment is None:
+                        cell.update(label="Assigned", tag="purple",
+                                    detail=f"Due {assignment.due_on:%-d %b %Y}")
+                    else:
+                        cell["detail"] += f", due {assignment.due_on:%-d %b %Y}"
             cells.append(cell)
         rows.append({"user": user, "cells": cells})
     return {"courses": courses, "rows": rows}

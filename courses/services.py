@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from cms import audit
+from cms import audit, limits
 from cms.locking import lock
 from cms.notify import notify
 from cms.page_cache import shared_fragment
@@ -24,6 +24,7 @@ from courses.models import (
     ModuleCompletion,
     ModulePage,
     Reflection,
+    TrainingReminder,
 )
 from cpd.models import CPDEntry
 from cpd.services import record_cpd_activity
@@ -648,6 +649,100 @@ def completed_assignment_ids(assignments):
                for u, c, at in done_pairs):
             done.add(a.pk)
     return done
+
+
+def open_assignments():
+    """Assignments not done (the course not completed since it was assigned), whatever
+    their due date: the rule of completed_assignment_ids as one SQL condition, for lists
+    that must not load every assignment."""
+    from django.db.models import Exists, OuterRef
+
+    done = Enrolment.objects.filter(user_id=OuterRef("user_id"),
+                                    course_id=OuterRef("course_id"),
+                                    status=Enrolment.Status.COMPLETED,
+                                    completed_at__gte=OuterRef("assigned_at"))
+    return Assignment.objects.filter(course__isnull=False, user__is_active=True).exclude(
+        Exists(done))
+
+
+def outstanding_assignments(today=None):
+    """Open assignments past their due date: what is overdue."""
+    return open_assignments().filter(due_on__lt=today or timezone.localdate())
+
+
+DUE_SOON_DAYS = 14
+
+
+def due_soon_assignments(today=None):
+    """Open assignments due today or in the next DUE_SOON_DAYS days."""
+    today = today or timezone.localdate()
+    return open_assignments().filter(
+        due_on__gte=today, due_on__lte=today + datetime.timedelta(days=DUE_SOON_DAYS))
+
+
+def expiring_certificates(today=None):
+    """Valid certificates that expire within EXPIRY_NOTICE_DAYS and have not been renewed
+    (no later certificate for the same course)."""
+    from django.db.models import Exists, OuterRef
+
+    today = today or timezone.localdate()
+    newer = Certificate.objects.filter(user_id=OuterRef("user_id"),
+                                       course_id=OuterRef("course_id"),
+                                       issued_on__gt=OuterRef("issued_on"),
+                                       revoked_at__isnull=True)
+    return Certificate.objects.filter(
+        revoked_at__isnull=True, course__isnull=False, expires_on__gte=today,
+        expires_on__lte=today + datetime.timedelta(days=EXPIRY_NOTICE_DAYS),
+        user__is_active=True).exclude(Exists(newer))
+
+
+def _start_of_day(now):
+    local = timezone.localtime(now)
+    return local.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def reminded_today(user, now=None):
+    now = now or timezone.now()
+    return TrainingReminder.objects.filter(user=user, sent_at__gte=_start_of_day(now)).exists()
+
+
+def send_training_reminder(member, by, now=None):
+    """A manager (or Centre staff) reminds one person of their overdue courses: one email
+    naming them all, at most once a person a day whoever asks (the person's row is locked,
+    so two managers pressing at once send one). Returns the reminder, or None when the
+    person was already reminded today; LearningError when nothing is overdue."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        member = lock(member)
+        if reminded_today(member, now):
+            return None
+        overdue = list(outstanding_assignments(timezone.localdate(now))
+                       .filter(user=member).select_related("course").order_by("due_on"))
+        if not overdue:
+            raise LearningError(f"{member.get_full_name()} has no overdue training.")
+        reminder = TrainingReminder.objects.create(
+            user=member, sent_by=by, sent_at=now,
+            courses="; ".join(a.course_title for a in overdue)[:limits.TEXT])
+        Assignment.objects.filter(pk__in=[a.pk for a in overdue]).update(last_reminded_at=now)
+        notify(member.email, "courses-reminder", {
+            "user": member, "assignments": overdue, "by": by,
+        })
+    return reminder
+
+
+def remind_everyone_overdue(members, by, now=None):
+    """Remind each of `members` who has overdue training (send_training_reminder for
+    each): (number reminded, number already reminded today)."""
+    now = now or timezone.now()
+    people = members.filter(pk__in=outstanding_assignments(timezone.localdate(now))
+                            .values("user_id"))
+    sent = skipped = 0
+    for person in people:
+        if send_training_reminder(person, by, now) is None:
+            skipped += 1
+        else:
+            sent += 1
+    return sent, skipped
 
 
 REMINDER_INTERVAL = datetime.timedelta(days=7)

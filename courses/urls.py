@@ -23,6 +23,8 @@ urlpatterns = [
     path("learning/team/", views.team_matrix, name="team_matrix"),
     path("learning/team/assign/", views.assign, name="assign"),
     path("certificates/check/", views.certificate_check, name="certificate_check"),
+    path("learning/team/people/<int:user_id>/", views.person, name="person"),
+    path("learning/team/remind/", views.remind, name="remind"),
     path("certificates/<str:public_id>/", views.certificate_verify, name="certificate_verify"),
     path("certificates/<str:public_id>/pdf/", views.certificate_pdf, name="certificate_pdf"),
     path("certificates/<str:public_id>/credential.<str:kind>", views.certificate_credential,

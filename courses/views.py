@@ -7,8 +7,12 @@ from csp.decorators import csp_replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
@@ -20,6 +24,7 @@ from courses import credentials, reports, services
 from courses.certificates import certificate_pdf as build_certificate_pdf
 from courses.forms import AssignmentForm, CertificateCheckForm, ReflectionForm
 from courses.models import Certificate, CourseIndexPage, CoursePage, ModulePage
+from cpd import services as cpd_services
 from cpd.models import CPDEntry
 
 
@@ -312,20 +317,165 @@ def _get_team_for_user(user, team_id):
     return team
 
 
+MATRIX_PEOPLE_PER_PAGE = 30
+MATRIX_FILTERS = {
+    "": "Everyone",
+    "overdue": "Overdue",
+    "due_soon": "Due in the next two weeks",
+    "expiring": "Certificate expiring",
+}
+
+
+def _team_members(team):
+    """The people of a team, without its managers (shown separately: a manager is not
+    one of the people they manage)."""
+    return (User.objects.filter(team=team, is_active=True)
+            .exclude(pk__in=team.managers.values("pk")).order_by("full_name", "email"))
+
+
+def _matrix_people(team, show, query):
+    people = _team_members(team)
+    if query:
+        people = people.filter(Q(full_name__icontains=query) | Q(email__icontains=query))
+    narrowing = {"overdue": services.outstanding_assignments,
+                 "due_soon": services.due_soon_assignments,
+                 "expiring": services.expiring_certificates}.get(show)
+    if narrowing is not None:
+        people = people.filter(pk__in=narrowing().values("user_id"))
+    return people
+
+
+def _course_totals(people, courses):
+    """{course id: {"overdue": n, "due_soon": n, "expiring": n}} over all the people shown
+    (every page of them): three grouped counts."""
+    ids = [c.pk for c in courses if c.pk is not None]
+    totals = {pk: {"overdue": 0, "due_soon": 0, "expiring": 0} for pk in ids}
+    for key, records in (("overdue", services.outstanding_assignments()),
+                         ("due_soon", services.due_soon_assignments()),
+                         ("expiring", services.expiring_certificates())):
+        grouped = (records.filter(user__in=people.values("pk"), course_id__in=ids).order_by()
+                   .values("course_id").annotate(n=Count("pk")).values_list("course_id", "n"))
+        for course_id, n in grouped:
+            totals[course_id][key] = n
+    return totals
+
+
+def _matrix_export(team, people, file_format):
+    from cms.exports import spreadsheet_response
+
+    courses = reports.matrix_courses()
+    matrix = reports.training_matrix(people, courses)
+    headings = ["Name", "Email", *[c.column_label for c in matrix["courses"]]]
+    rows = [[row["user"].get_full_name(), row["user"].email,
+             *[f"{cell['label']}: {cell['detail']}" if cell["detail"] else cell["label"]
+               for cell in row["cells"]]] for row in matrix["rows"]]
+    filename = f"team-training-{slugify(team.name)}-{timezone.localdate():%Y-%m-%d}"
+    return spreadsheet_response(filename, headings, rows, file_format)
+
+
 @staff_mfa_required
 def team_matrix(request):
     team = _get_team_for_user(request.user, request.GET.get("team"))
-    members = User.objects.filter(team=team, is_active=True).order_by("full_name", "email")
+    show = request.GET.get("show", "")
+    show = show if show in MATRIX_FILTERS else ""
+    query = request.GET.get("q", "").strip()[:100]
+    people = _matrix_people(team, show, query)
+    if request.GET.get("format") in ("csv", "xlsx"):
+        return _matrix_export(team, people, request.GET["format"])
     # Live courses, then those no longer offered that someone completed (matrix_courses).
     courses = reports.matrix_courses()
-    # A page of courses at a time: 20 people x 200 courses is 4,000 cells, too much to
-    # read (or send) at once.
+    # A page of courses and a page of people at a time: 20 people x 200 courses is 4,000
+    # cells, too much to read (or send) at once; a page's queries do not grow with the
+    # team or its history.
     courses_page = Paginator(courses, MATRIX_COURSES_PER_PAGE).get_page(
         request.GET.get("page"))
+    people_page = Paginator(people, MATRIX_PEOPLE_PER_PAGE).get_page(
+        request.GET.get("people"))
+    matrix = reports.training_matrix(people_page.object_list, courses_page.object_list)
+    totals = _course_totals(people, matrix["courses"])
+    for course in matrix["courses"]:
+        course.totals = totals.get(course.pk)
     return render(request, "courses/team_matrix.html", {
         "team": team, "teams": _teams_for_user(request.user),
-        "matrix": reports.training_matrix(members, courses_page.object_list),
-        "page_obj": courses_page,
+        "managers": team.managers.order_by("full_name"),
+        "matrix": matrix, "page_obj": courses_page, "people_page": people_page,
+        "show": show, "query": query, "filters": MATRIX_FILTERS,
+        "overdue_people": _team_members(team).filter(
+            pk__in=services.outstanding_assignments().values("user_id")).count(),
+    })
+
+
+def _get_member_for_user(user, user_id):
+    """The one way a view reaches a person's training record: Centre staff reach anyone;
+    a manager reaches the people of the teams they manage (others are a 404)."""
+    people = User.objects.filter(is_active=True).select_related("team", "organisation")
+    if not roles.is_centre_staff(user):
+        people = people.filter(team__managers=user)
+    return get_object_or_404(people, pk=user_id)
+
+
+@staff_mfa_required
+def person(request, user_id):
+    """A person's record for their manager and Centre staff: training, certificates,
+    CPD readiness and bookings, with a reminder for what is overdue."""
+    from cms import registry
+
+    member = _get_member_for_user(request.user, user_id)
+    learning = reports.my_learning(member)
+    return render(request, "courses/person.html", {
+        "member": member, **learning,
+        "overdue": [row for row in learning["assigned"] if row["overdue"]],
+        "bookings": registry.person_bookings(member),
+        # Counts against the registration rule only, never the entries' text.
+        "cpd_readiness": cpd_services.renewal_progress(member),
+        "reminded_today": services.reminded_today(member),
+    })
+
+
+@staff_mfa_required
+def remind(request):
+    """Send a reminder to one person (?person=) or to everyone overdue in a team (?team=):
+    a confirmation page first, then the POST that sends (services.send_training_reminder:
+    at most one a person a day)."""
+    data = request.POST if request.method == "POST" else request.GET
+    person_id = data.get("person", "")
+    if person_id:
+        if not person_id.isdigit():
+            raise Http404
+        member = _get_member_for_user(request.user, int(person_id))
+        team, people = member.team, User.objects.filter(pk=member.pk)
+    else:
+        member = None
+        team = _get_team_for_user(request.user, data.get("team"))
+        people = _team_members(team)
+    overdue = list(services.outstanding_assignments().filter(user__in=people)
+                   .select_related("user").order_by("user__full_name", "due_on"))
+    back = reverse("courses:person", args=[member.pk]) if member else \
+        f"{_team_url()}?team={team.pk}"
+    if request.method == "POST":
+        try:
+            if member is not None:
+                sent = services.send_training_reminder(member, request.user)
+                if sent is None:
+                    messages.info(request, f"{member.get_full_name()} was already reminded "
+                                           "today. You can remind them again tomorrow.")
+                else:
+                    messages.success(request, f"Reminder sent to {member.get_full_name()}.")
+            else:
+                sent, skipped = services.remind_everyone_overdue(people, request.user)
+                text = f"Reminders sent to {sent} {'person' if sent == 1 else 'people'}."
+                if skipped:
+                    text += (f" {skipped} already reminded today "
+                             f"{'was' if skipped == 1 else 'were'} not sent another.")
+                messages.success(request, text)
+        except services.LearningError as error:
+            messages.error(request, str(error))
+        return redirect(back)
+    names = sorted({a.user.get_full_name() for a in overdue})
+    return render(request, "courses/remind_confirm.html", {
+        "member": member, "team": team, "overdue": overdue, "names": names, "back": back,
+        "already": [p for p in people.filter(training_reminders__sent_at__gte=timezone.localtime()
+                    .replace(hour=0, minute=0, second=0, microsecond=0)).distinct()],
     })
 
 
@@ -348,8 +498,6 @@ def assign(request):
 
 
 def _team_url():
-    from django.urls import reverse
-
     return reverse("courses:team_matrix")
 
 

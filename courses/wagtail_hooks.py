@@ -329,3 +329,10 @@ def api_routes():
                      "organisation-completion"),
             ApiRoute("organisation/certificates", api.OrganisationCertificateViewSet,
                      "organisation-certificate")]
+
+
+@hooks.register(registry.STAFF_TODO)
+def staff_todos(request):
+    from courses.staff_todo import staff_todos
+
+    return staff_todos(request)

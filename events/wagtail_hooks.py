@@ -229,3 +229,41 @@ def api_routes():
 
     return [ApiRoute("events", api.EventViewSet, "event"),
             ApiRoute("me/bookings", api.MyBookingViewSet, "my-booking")]
+
+
+@hooks.register(registry.STAFF_TODO)
+def staff_todos(request):
+    from events.staff_todo import staff_todos
+
+    return staff_todos(request)
+
+
+@hooks.register(registry.PERSON_BOOKINGS)
+def person_bookings(user):
+    """A person's event places as their record shows them to staff and their manager:
+    what, when and its status, without the booker's own actions."""
+    import dataclasses
+    import types
+
+    from events.home import booking_lines
+
+    return [dataclasses.replace(line, actions=[], url="")
+            for line in booking_lines(types.SimpleNamespace(user=user))]
+
+
+@hooks.register(registry.ORGANISATION_SUPPORT)
+def organisation_support(organisation, since):
+    """Events the organisation's people attended."""
+    import datetime
+
+    from django.utils import timezone
+
+    attended = (EventBooking.objects.filter(user__organisation=organisation,
+                                            status=EventBooking.Status.ATTENDED)
+                .select_related("user"))
+    if since:
+        attended = attended.filter(event_start__gte=datetime.datetime.combine(
+            since, datetime.time.min, timezone.get_current_timezone()))
+    return [registry.SupportItem(kind="Event", title=b.event_title,
+                                 date=timezone.localtime(b.event_start).date(),
+                                 person=b.user.get_full_name()) for b in attended]

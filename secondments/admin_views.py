@@ -87,7 +87,8 @@ class ApplicationDecisionView(InspectView):
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
         if self.offer_letter_url:
-            buttons.append(Button("Offer letter (PDF)", url=self.offer_letter_url,
+            buttons.append(Button(f"{services.letter_title(self.object)} (PDF)",
+                                  url=self.offer_letter_url,
                                   icon_name="doc-full", priority=5))
         return buttons
 
@@ -97,9 +98,16 @@ class ApplicationDecisionView(InspectView):
             return reverse("secondments:offer_letter", args=[self.object.pk])
         return None
 
+    @cached_property
+    def offer_warnings(self):
+        if not self.object.can_move_to(SecondmentApplication.Status.OFFERED):
+            return []
+        return services.offer_warnings(self.object)
+
     def get_form(self):
         data = self.request.POST if self.request.method == "POST" else None
-        return StaffActionForm(data, application=self.object)
+        return StaffActionForm(data, application=self.object,
+                               offer_warnings=self.offer_warnings)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -109,6 +117,8 @@ class ApplicationDecisionView(InspectView):
             "application": application,
             "form": kwargs.get("form") or self.get_form(),
             "sponsor_warnings": services.sponsor_warnings(application),
+            "offer_warnings": self.offer_warnings,
+            "letter_title": services.letter_title(application),
             "places": opportunity.places,
             "places_taken": opportunity.places_taken(),
             "offer_letter_url": self.offer_letter_url,
@@ -121,10 +131,17 @@ class ApplicationDecisionView(InspectView):
         form = self.get_form()
         if form.is_valid():
             action = form.cleaned_data["action"]
+            options = {}
+            if action == "offer":
+                options["confirmed"] = bool(form.cleaned_data.get("confirm_offer"))
             try:
                 services.STAFF_ACTIONS[action](
-                    self.object, request.user, form.cleaned_data["reason"]
+                    self.object, request.user, form.cleaned_data["reason"], **options
                 )
+            except services.OfferNeedsConfirmation:
+                field = "confirm_offer" if "confirm_offer" in form.fields else None
+                form.add_error(field, "Tick the box to confirm you want to offer the place "
+                                      "despite the warnings, or choose another decision.")
             except services.SecondmentError as error:
                 form.add_error(None, str(error))
             else:

@@ -400,9 +400,13 @@ def _seed_application(opportunity, applicant, status, endorsed, days_before, sta
         reason = rng.choice(REASONS.get(step, [""]))
         if step == Status.COMPLETED:
             services.complete_secondment(application, staff, OUTCOMES[applicant.email])
+        elif step == Status.OFFERED:
+            # Offered once the closing date had passed (the demo dates it back so); staff
+            # confirmed any warning the rule gives.
+            decided = min(max(deadline, applied_on) + datetime.timedelta(days=3), today)
+            services.offer_place(application, staff, reason, confirmed=True, today=decided)
         else:
             action = {Status.SHORTLISTED: services.shortlist_application,
-                      Status.OFFERED: services.offer_place,
                       Status.ACCEPTED: services.accept_offer,
                       Status.DECLINED: services.decline_offer,
                       Status.REJECTED: services.reject_application,

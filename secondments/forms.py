@@ -89,6 +89,10 @@ class StaffActionForm(LengthMessages, forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
+    confirm_offer = forms.BooleanField(
+        label="I have read the warnings above and want to offer the place now",
+        required=False)
+
     LABELS = {
         "shortlist": "Shortlist",
         "offer": "Offer a place",
@@ -102,12 +106,14 @@ class StaffActionForm(LengthMessages, forms.Form):
         "complete": "completed",
     }
 
-    def __init__(self, *args, application, **kwargs):
+    def __init__(self, *args, application, offer_warnings=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["action"].choices = [
             (action, label) for action, label in self.LABELS.items()
             if application.can_move_to(self.TARGETS[action])
         ]
+        if not offer_warnings or "offer" not in dict(self.fields["action"].choices):
+            del self.fields["confirm_offer"]
 
 
 class MentorDirectoryFilter(forms.Form):

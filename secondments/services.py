@@ -254,12 +254,66 @@ def shortlist_application(application, actor, reason=""):
     return _transition(application, Status.SHORTLISTED, actor=actor, reason=reason)
 
 
-def offer_place(application, actor, reason=""):
+class OfferNeedsConfirmation(SecondmentError):
+    """An offer that staff must confirm they mean: `warnings` says why."""
+
+    def __init__(self, warnings):
+        self.warnings = warnings
+        super().__init__("Confirm that you want to offer the place: " + " ".join(warnings))
+
+
+def offer_warnings(application, today=None):
+    """Why offering a place now may be premature: the closing date has not passed (others
+    may still apply), or the sponsor has not endorsed the application."""
+    today = today or timezone.localdate()
+    opportunity = application.opportunity
+    warnings = []
+    if today <= opportunity.application_deadline:
+        warnings.append(
+            f"The closing date ({opportunity.application_deadline:%-d %B %Y}) has not "
+            "passed: others may still apply.")
+    Sponsor = SecondmentApplication.SponsorDecision
+    if application.sponsor_decision == Sponsor.PENDING:
+        warnings.append(f"The sponsor, {application.sponsor_name}, has not answered yet.")
+    elif application.sponsor_decision == Sponsor.DECLINED:
+        warnings.append(f"The sponsor, {application.sponsor_name}, did not endorse this "
+                        "application.")
+    return warnings
+
+
+def offer_reply_days():
+    return getattr(settings, "SECONDMENT_OFFER_REPLY_DAYS", 14)
+
+
+def reply_by_date(opportunity, today=None):
+    """The day an offer must be answered by: OFFER_REPLY_DAYS from today, and never after
+    the day before the secondment starts (unless that has passed)."""
+    today = today or timezone.localdate()
+    reply_by = today + datetime.timedelta(days=offer_reply_days())
+    day_before = opportunity.start_date - datetime.timedelta(days=1)
+    return min(reply_by, day_before) if day_before > today else reply_by
+
+
+def offer_place(application, actor, reason="", *, confirmed=False, today=None):
     """Staff offer a place; offers plus acceptances never exceed the opportunity's places,
-    however many staff offer at once (the opportunity's row is locked, then counted)."""
+    however many staff offer at once (the opportunity's row is locked, then counted).
+    Offering before the closing date or without the sponsor's endorsement is refused
+    (OfferNeedsConfirmation) unless staff confirm it, and the confirmation is recorded in
+    the history. The applicant is given a date to reply by."""
     _require_staff(actor)
-    return _transition(application, Status.OFFERED, actor=actor, reason=reason,
-                       lock_opportunity=True)
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        application = lock(application)
+        warnings = offer_warnings(application, today)
+        if warnings and not confirmed:
+            raise OfferNeedsConfirmation(warnings)
+        if warnings:
+            # Written first, in the same transaction: it goes if the offer fails.
+            _history(application, actor=actor, action="offer_confirmed_despite",
+                     reason=" ".join(warnings))
+        return _transition(
+            application, Status.OFFERED, actor=actor, reason=reason, lock_opportunity=True,
+            extra_fields={"reply_by": reply_by_date(application.opportunity, today)})
 
 
 def reject_application(application, actor, reason):
@@ -330,19 +384,32 @@ def offer_letter_statuses():
     return (Status.OFFERED, Status.ACCEPTED, Status.COMPLETED)
 
 
+def letter_title(application):
+    """An offer letter while the offer is open; once accepted, a confirmation letter
+    (which no longer asks the person to accept)."""
+    if application.status == Status.OFFERED:
+        return "Offer letter"
+    return "Confirmation letter"
+
+
 def offer_letter_pdf(application):
     from cms.pdf import render_pdf
 
     if application.status not in offer_letter_statuses():
         raise SecondmentError("There is no offer letter for this application.")
-    offered = audit.history_of(application).filter(
-        action="secondments.application.offered").last()
+    history = audit.history_of(application)
+    offered = history.filter(action="secondments.application.offered").last()
+    accepted = history.filter(action="secondments.application.accepted").last()
     return render_pdf(
         "secondments/offer_letter.html",
         {
             "application": application,
             "opportunity": application.opportunity,
             "offered_at": offered.timestamp if offered else None,
+            "accepted_at": accepted.timestamp if accepted else None,
+            "is_confirmation": application.status != Status.OFFERED,
+            "sponsor_endorsed": application.sponsor_decision
+            == SecondmentApplication.SponsorDecision.ENDORSED,
         },
     )
 

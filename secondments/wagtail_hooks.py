@@ -55,12 +55,17 @@ class ApplicationViewSet(SnippetViewSet):
     ordering = ["opportunity_title", "-created_at"]
     index_view_class = ApplicationIndexView
     history_view_class = audit.HistoryView
+    # The applicant's answers are theirs: staff read them here and keep their own notes
+    # alongside (decisions are made on the decision screen).
     panels = [
-        FieldPanel("current_role"),
-        FieldPanel("experience"),
-        FieldPanel("learning_goals"),
-        MultiFieldPanel([FieldPanel("sponsor_name"), FieldPanel("sponsor_email")],
-                        heading="Sponsor"),
+        FieldPanel("staff_notes"),
+        MultiFieldPanel([
+            FieldPanel("current_role", read_only=True),
+            FieldPanel("experience", read_only=True),
+            FieldPanel("learning_goals", read_only=True),
+            FieldPanel("sponsor_name", read_only=True),
+            FieldPanel("sponsor_email", read_only=True),
+        ], heading="The applicant's answers (read only)"),
     ]
 
     def get_queryset(self, request):
@@ -150,6 +155,7 @@ def register_history_actions(actions):
         "secondments.application.withdrawn": "Withdrawn",
         "secondments.application.sponsor_endorsed": "Sponsor endorsed",
         "secondments.application.sponsor_declined": "Sponsor did not endorse",
+        "secondments.application.offer_confirmed_despite": "Offer confirmed despite a warning",
     }, SecondmentApplication.Status)
     audit.register_actions(actions, {
         "secondments.mentoring.booked": "Booked",
@@ -271,3 +277,43 @@ def api_routes():
     from secondments import api
 
     return [ApiRoute("secondments", api.OpportunityViewSet, "secondment")]
+
+
+@hooks.register(registry.STAFF_TODO)
+def staff_todos(request):
+    from secondments.staff_todo import staff_todos
+
+    return staff_todos(request)
+
+
+@hooks.register(registry.ORGANISATION_SUPPORT)
+def organisation_support(organisation, since):
+    """Secondments offered, taken or completed, and mentoring sessions held, for the
+    organisation's people (an improvement partnership's record lists them)."""
+    import datetime
+
+    from django.utils import timezone
+
+    start = (datetime.datetime.combine(since, datetime.time.min,
+                                       timezone.get_current_timezone()) if since else None)
+    applications = (SecondmentApplication.objects
+                    .filter(applicant__organisation=organisation,
+                            status__in=SecondmentApplication.PLACE_HOLDING)
+                    .select_related("applicant", "opportunity"))
+    sessions = (MentoringBooking.objects
+                .filter(mentee__organisation=organisation,
+                        status=MentoringBooking.Status.HELD)
+                .select_related("mentee", "slot__mentor__user"))
+    if start:
+        applications = applications.filter(opportunity__end_date__gte=since)
+        sessions = sessions.filter(slot__starts_at__gte=start)
+    return [
+        *[registry.SupportItem(
+            kind="Secondment", title=a.opportunity_title, date=a.opportunity.start_date,
+            person=a.applicant.get_full_name(), detail=a.get_status_display())
+          for a in applications],
+        *[registry.SupportItem(
+            kind="Mentoring", title=f"Session with {s.slot.mentor.user.get_full_name()}",
+            date=timezone.localtime(s.slot.starts_at).date(),
+            person=s.mentee.get_full_name()) for s in sessions],
+    ]

@@ -9,6 +9,14 @@ from django.urls import reverse
 from cms import limits
 
 
+class OrganisationQuerySet(models.QuerySet):
+    def partner_authorities(self):
+        """Local authorities other than the host: the councils the improvement partner
+        offer is for (an NHS trust or a schools partnership is a partner, not an
+        authority)."""
+        return self.filter(kind=Organisation.Kind.LOCAL_AUTHORITY, is_host_authority=False)
+
+
 class Organisation(models.Model):
     class Kind(models.TextChoices):
         LOCAL_AUTHORITY = "local_authority", "Local authority"
@@ -48,6 +56,8 @@ class Organisation(models.Model):
         "here for staff to check them.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

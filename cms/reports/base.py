@@ -5,6 +5,7 @@ screen and both exports read from the same row values."""
 import datetime
 
 import django_filters
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import connection, models
 from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery, Value
@@ -166,6 +167,48 @@ def keep(queryset, name, value):
     return queryset
 
 
+class ModelByNameField(forms.CharField):
+    """A text box that finds one organisation or team by (part of) its name: a search, not
+    a dropdown of 2,000 teams, and it works without JavaScript. Several matches are a form
+    error naming a few, so the person can type more; an id (from a link) also works."""
+
+    def __init__(self, *, queryset, noun, **kwargs):
+        self.queryset, self.noun = queryset, noun
+        kwargs.setdefault("help_text", f"Type part of the {noun[0]}'s name.")
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = (super().to_python(value) or "").strip()
+        if not value:
+            return None
+        if value.isdigit() and int(value) < 2**31:
+            found = self.queryset.filter(pk=int(value)).first()
+            if found is not None:
+                return found
+        exact = list(self.queryset.filter(name__iexact=value)[:2])
+        if len(exact) == 1:
+            return exact[0]
+        matches = list(self.queryset.filter(name__icontains=value).order_by("name")[:6])
+        if len(matches) == 1:
+            return matches[0]
+        singular, plural = self.noun
+        if not matches:
+            raise forms.ValidationError(
+                f"No {singular} has a name containing “{value}”. Check the spelling, or type "
+                "less of the name.")
+        names = ", ".join(f"“{m.name}”" for m in matches[:5])
+        raise forms.ValidationError(
+            f"More than one {singular} matches “{value}” ({names}"
+            f"{' and more' if len(matches) > 5 else ''}). Type more of the name.")
+
+    def prepare_value(self, value):
+        return getattr(value, "name", value)
+
+
+class NameSearchFilter(django_filters.Filter):
+    field_class = ModelByNameField
+
+
 def report_filterset(model, *names, date_label="Date"):
     """A filter form with the named filters among date_from/date_to, organisation, team and
     those feature apps register (cms.registry.REPORT_FILTERS: courses adds programme)."""
@@ -181,11 +224,12 @@ def report_filterset(model, *names, date_label="Date"):
         "date_to": lambda: django_filters.DateFilter(
             label=f"{date_label} to", widget=AdminDateInput, method=keep,
             validators=in_range),
-        "organisation": lambda: django_filters.ModelChoiceFilter(
+        "organisation": lambda: NameSearchFilter(
             label="Organisation", queryset=Organisation.objects.order_by("name"),
+            noun=("organisation", "organisations"), method=keep),
+        "team": lambda: NameSearchFilter(
+            label="Team", queryset=Team.objects.order_by("name"), noun=("team", "teams"),
             method=keep),
-        "team": lambda: django_filters.ModelChoiceFilter(
-            label="Team", queryset=Team.objects.order_by("name"), method=keep),
         **registry.report_filters(),
     }
     if "date" in names:

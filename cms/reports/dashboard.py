@@ -30,7 +30,7 @@ def measures():
     """(key, label, queryset, date field) for each headline figure and chart: the kernel's
     own, then what each feature app registers (cms.registry.DASHBOARD_MEASURES)."""
     own = [registry.Measure("partners", "New partner authorities",
-                            Organisation.objects.filter(is_host_authority=False), "created_at",
+                            Organisation.objects.partner_authorities(), "created_at",
                             charted=True, order=40)]
     found = sorted([*own, *registry.dashboard_measures()], key=lambda m: m.order)
     return [(m.key, m.label, m.queryset, m.date_field) for m in found]
@@ -91,24 +91,50 @@ def monthly_counts(queryset, field, months):
     return counts
 
 
-def charts(today=None):
+def series(today=None):
+    """[(key, label, [(first day of month, count)])] of the charted measures, last 12
+    months: what the charts draw and the export writes."""
     months = last_twelve_months(today)
     keys = charted()
     result = []
     for key, label, queryset, field in measures():
-        if key not in keys:
-            continue
-        counts = monthly_counts(queryset, field, months)
-        rows = [(f"{m:%b %y}", counts.get(m, 0)) for m in months]
-        chart = bar_chart(f"{label} by month, last 12 months", rows, value_label=label)
-        result.append({"id": f"chart-{key}", "chart": chart})
+        if key in keys:
+            counts = monthly_counts(queryset, field, months)
+            result.append((key, label, [(m, counts.get(m, 0)) for m in months]))
     return result
+
+
+def charts(today=None):
+    return [{"id": f"chart-{key}",
+             "chart": bar_chart(f"{label} by month, last 12 months",
+                                [(f"{m:%b %y}", n) for m, n in rows], value_label=label)}
+            for key, label, rows in series(today)]
+
+
+def export(file_format, today=None):
+    """The headline figures and the monthly series as one table (CSV or XLSX), for a
+    return to the Department: one row per measure and period."""
+    from cms.exports import spreadsheet_response
+
+    today = today or timezone.localdate()
+    headline = headline_figures(today)
+    rows = []
+    for row in headline["rows"]:
+        rows.append([row["label"], "This year", headline["this_label"], row["this_year"]])
+        rows.append([row["label"], "Same dates last year", headline["last_label"],
+                     row["last_year"]])
+    for _key, label, months in series(today):
+        rows += [[label, "Month", f"{month:%B %Y}", n] for month, n in months]
+    return spreadsheet_response(f"programme-dashboard-{today:%Y-%m-%d}",
+                                ["Measure", "Kind", "Period", "Count"], rows, file_format)
 
 
 def dashboard(request):
     if not can_view_reports(request.user):
         raise PermissionDenied
     without_jit()
+    if request.GET.get("export") in ("csv", "xlsx"):
+        return export(request.GET["export"])
     return render(request, "reports/dashboard.html", {
         "page_title": "Programme dashboard",
         "headline": headline_figures(),

@@ -24,12 +24,13 @@ def figure_keys():
 
 
 def engagement_queryset(*, organisation=None):
-    """Partner organisations (not the host), those needing improvement support first, with
+    """Partner authorities (local authorities, not the host), those needing improvement
+    support first, with
     their registered (visiting) leaders counted."""
     leaders = Group.objects.filter(name=roles.VISITING_LEADERS).values_list("pk", flat=True)
     in_group = User.groups.through.objects.filter(user_id=OuterRef("pk"),
                                                   group_id__in=list(leaders))
-    organisations = Organisation.objects.filter(is_host_authority=False)
+    organisations = Organisation.objects.partner_authorities()
     if organisation is not None:
         organisations = organisations.filter(pk=organisation.pk)
     return (
@@ -73,7 +74,8 @@ class EngagementReport(ProgrammeReportView):
     date_label = "Activity"
     export_filename = "partner-authority-engagement"
     description = (
-        "Every partner organisation, those judged inadequate or requiring improvement first. "
+        "Every partner local authority, those judged inadequate or requiring improvement "
+        "first (NHS trusts, schools and other partners are not authorities). "
         "Activity in the dates chosen: secondment applications made (and completed), "
         "mentoring sessions held, events attended and courses completed by its people. "
         "Registered leaders counts its visiting leaders now."

@@ -15,4 +15,5 @@ from courses.models.learning import (  # noqa: F401
     KnowledgeCheckAttempt,
     ModuleCompletion,
     Reflection,
+    TrainingReminder,
 )

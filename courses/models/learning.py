@@ -283,3 +283,24 @@ class Assignment(models.Model):
 
     def __str__(self):
         return f"{self.course_title} for {self.user} by {self.due_on:%d/%m/%Y}"
+
+
+class TrainingReminder(models.Model):
+    """A reminder a manager or Centre staff sent someone about their overdue training: at
+    most one a person a day (services.send_training_reminder), whoever asks."""
+
+    wagtail_reference_index_ignore = True
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="training_reminders")
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="+")
+    courses = models.TextField(max_length=limits.TEXT,
+                               help_text="The overdue courses the reminder named.")
+    sent_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+
+    def __str__(self):
+        return f"Reminder to {self.user} on {self.sent_at:%d/%m/%Y}"

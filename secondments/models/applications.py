@@ -66,6 +66,13 @@ class SecondmentApplication(models.Model):
     outcome = models.TextField(
         blank=True, max_length=limits.LONG_TEXT, help_text="What the secondment achieved, recorded when it is completed."
     )
+    reply_by = models.DateField(
+        "reply by", null=True, blank=True,
+        help_text="Set when a place is offered: the day the applicant should answer by.")
+    staff_notes = models.TextField(
+        blank=True, max_length=limits.LONG_TEXT,
+        help_text="For Centre staff only: never shown to the applicant or their sponsor. "
+                  "The applicant's own answers cannot be changed here.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -77,6 +77,9 @@ def test_a_leader_goes_from_application_to_offer_and_a_booked_session(
     axe_check(staff_page)
     assert staff_page.get_by_label("Mark the secondment completed").count() == 0
     staff_page.get_by_label("Offer a place").check()
+    # The closing date has not passed: the offer needs the warning confirmed.
+    assert staff_page.get_by_text("The closing date").first.is_visible()
+    staff_page.get_by_label("I have read the warnings above").check()
     staff_page.get_by_label("Reason or outcome").fill("Strong application, endorsed.")
     staff_page.get_by_role("button", name="Record decision").click()
     staff_page.wait_for_load_state()

@@ -18,8 +18,8 @@ from tests import factories
 from tests.proof.conftest import build_world
 
 BEFORE = [("events", "0003_bound_free_text"),
-          ("courses", "0010_elearning_packages_and_attempts"),
-          ("secondments", "0004_development_goals")]
+          ("courses", "0017_enrolment_user_status_index"),
+          ("secondments", "0005_secondmentapplication_reply_by_and_more")]
 PREFIXES = ("events.booking.", "courses.", "secondments.application.", "secondments.mentoring.")
 
 

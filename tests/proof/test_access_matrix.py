@@ -104,6 +104,10 @@ EXPECTED = {
     "cpd:team": (None, only("manager", "other_manager", *STAFF)),
     "courses:framework_profile": (None, SIGNED_IN),
     "courses:assign": (None, only("manager", "other_manager", *STAFF)),
+    # A person's training record: their team's managers and Centre staff only.
+    "courses:person": (lambda w: {"user_id": w.alice.pk}, only("manager", *STAFF)),
+    # The reminder's confirmation page (for the viewer's own team when none is named).
+    "courses:remind": (None, only("manager", "other_manager", *STAFF)),
     "courses:certificate_verify": (lambda w: {"public_id": w.certificate.public_id}, PUBLIC),
     # Checking a certificate is public: by its number (rate-limited POSTs), its credential
     # by the unguessable link, and the issuer's keys and status list for any verifier.
@@ -309,7 +313,7 @@ def test_staff_without_mfa_in_this_session_are_refused_wherever_staff_are_allowe
     assert wrong == []
     # every staff row of EXPECTED, for each persona (the event's day screens moved into the
     # admin, whose door is checked in test_only_staff_who_passed_mfa_in_this_session_...)
-    assert refused == 2 * 14
+    assert refused == 2 * 16
     world.event.refresh_from_db()
     assert world.event.capacity == 10
 
@@ -358,9 +362,19 @@ ADMIN_EXPECTED = {"anon": 302, "alice": 403, "bob": 403, "manager": 403,
 
 def test_only_staff_who_passed_mfa_in_this_session_reach_the_admin(world):
     """Including the screens where staff decide on an application and revoke a
-    certificate: the only places those decisions are made."""
+    certificate: the only places those decisions are made; and an improvement
+    partnership's record and its PDF."""
+    from partnerships.models import ImprovementPartnership
+
+    partnership, _ = ImprovementPartnership.objects.get_or_create(organisation=world.partner)
     staff_screens = (
+        reverse("wagtailsnippets_partnerships_improvementpartnership:inspect",
+                args=[partnership.pk]),
+        reverse("wagtailsnippets_partnerships_improvementpartnership:pdf",
+                args=[partnership.pk]),
         reverse("wagtailsnippets_secondments_secondmentapplication:decide",
+                args=[world.application.pk]),
+        reverse("wagtailsnippets_secondments_secondmentapplication:edit",
                 args=[world.application.pk]),
         reverse("wagtailsnippets_courses_certificate:revoke", args=[world.certificate.pk]),
         # The event's day: today's events, its register, bookings and sign-in sheet.
@@ -517,6 +531,7 @@ POSTS = [
     ("cpd:edit", lambda w: [w.cpd_entry.pk], "alice"),
     ("cpd:delete", lambda w: [w.cpd_entry.pk], "alice"),
     ("courses:assign", None, "manager"),
+    ("courses:remind", None, "manager"),
     ("events:book", lambda w: [w.event.pk], "bob"),
     ("events:cancel", lambda w: [w.booking.reference], "alice"),
     ("events:accept_offer", lambda w: [w.booking.reference], "alice"),

@@ -129,6 +129,7 @@ STAFF_EXPORTS = [
     "/admin/reports/elearning/", "/admin/snippets/courses/elearningattempt/",
     "/admin/reports/events/", "/admin/reports/secondments/", "/admin/reports/mentoring/",
     "/admin/reports/mentoring-organisations/", "/admin/reports/partner-engagement/",
+    "/admin/reports/improvement-partnerships/",
 ]
 
 

@@ -22,7 +22,9 @@ def decide_url(application):
 
 
 def decide(client, application, action, reason=""):
-    return client.post(decide_url(application), {"action": action, "reason": reason})
+    # Offers here are confirmed past any warning (test_offer_guard_rails tests the warnings).
+    return client.post(decide_url(application), {"action": action, "reason": reason,
+                                                 "confirm_offer": "on"})
 
 
 @pytest.fixture

@@ -108,7 +108,7 @@ def test_my_applications_queries_stay_steady(client, index_page, leader,
 
 
 def test_the_applicant_accepts_an_offer(client, application, leader, staff):
-    services.offer_place(application, staff)
+    services.offer_place(application, staff, confirmed=True)
     login(client, leader)
     response = client.get(application.get_absolute_url())
     assert "Accept the offer" in response.text
@@ -132,7 +132,7 @@ def test_an_unknown_action_is_404(client, application, leader):
 
 
 def test_the_offer_letter_downloads(client, application, leader, staff):
-    services.offer_place(application, staff)
+    services.offer_place(application, staff, confirmed=True)
     login(client, leader)
     response = client.get(f"/leadership/applications/{application.pk}/offer-letter.pdf")
     assert response.status_code == 200

@@ -1,6 +1,7 @@
 """Capacity under concurrent requests, on PostgreSQL with real threads (each thread has its
 own connection). Each rule has a "lock removed" twin showing what the lock is for."""
 
+import functools
 import threading
 import time
 
@@ -70,7 +71,7 @@ def _offer_setup(opportunity, places):
 
 def test_concurrent_offers_never_exceed_places(opportunity, slow_count):
     staff, applications = _offer_setup(opportunity, places=2)
-    results = _run_together(services.offer_place, [(a, staff) for a in applications])
+    results = _run_together(functools.partial(services.offer_place, confirmed=True), [(a, staff) for a in applications])
     offered = SecondmentApplication.objects.filter(
         opportunity=opportunity, status=SecondmentApplication.Status.OFFERED
     ).count()
@@ -84,7 +85,7 @@ def test_without_the_lock_concurrent_offers_overfill(opportunity, slow_count, mo
     database constraint can express "count <= places", so only the lock keeps the rule."""
     monkeypatch.setattr(locking, "ENABLED", False)
     staff, applications = _offer_setup(opportunity, places=2)
-    _run_together(services.offer_place, [(a, staff) for a in applications])
+    _run_together(functools.partial(services.offer_place, confirmed=True), [(a, staff) for a in applications])
     offered = SecondmentApplication.objects.filter(
         opportunity=opportunity, status=SecondmentApplication.Status.OFFERED
     ).count()

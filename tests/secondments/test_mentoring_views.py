@@ -213,7 +213,7 @@ def test_a_mentor_publishes_weekly_slots_through_the_form(client, mentor, mentor
 
 
 def test_the_development_page_brings_it_together(client, leader, slot, application, staff):
-    services.offer_place(application, staff)
+    services.offer_place(application, staff, confirmed=True)
     services.accept_offer(application, leader)
     services.book_slot(slot, leader, "Prepare for my first secondment week")
     client.force_login(leader)

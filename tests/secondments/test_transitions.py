@@ -1,3 +1,5 @@
+import functools
+
 import pytest
 from django.core import mail
 
@@ -13,7 +15,7 @@ Status = SecondmentApplication.Status
 # action -> (service, who acts, status it moves to)
 ACTIONS = {
     "shortlist": (services.shortlist_application, "staff", Status.SHORTLISTED),
-    "offer": (services.offer_place, "staff", Status.OFFERED),
+    "offer": (functools.partial(services.offer_place, confirmed=True), "staff", Status.OFFERED),
     "reject": (services.reject_application, "staff", Status.REJECTED),
     "complete": (services.complete_secondment, "staff", Status.COMPLETED),
     "accept": (services.accept_offer, "applicant", Status.ACCEPTED),
@@ -131,12 +133,12 @@ def test_offers_never_exceed_places(opportunity, staff, leader, other_leader):
     opportunity.save()
     first = apply_for(opportunity, leader)
     second = apply_for(opportunity, other_leader)
-    services.offer_place(first, staff)
+    services.offer_place(first, staff, confirmed=True)
     with pytest.raises(services.SecondmentError, match="places"):
-        services.offer_place(second, staff)
+        services.offer_place(second, staff, confirmed=True)
     # A declined offer frees the place again.
     services.decline_offer(first, leader)
-    services.offer_place(second, staff)
+    services.offer_place(second, staff, confirmed=True)
     assert opportunity.places_taken() == 1
 
 
@@ -191,7 +193,7 @@ def test_an_applicant_cannot_name_themself_as_sponsor(opportunity, leader):
 
 
 def test_offer_letter_is_a_pdf(application, staff):
-    services.offer_place(application, staff)
+    services.offer_place(application, staff, confirmed=True)
     application.refresh_from_db()
     pdf = services.offer_letter_pdf(application)
     assert pdf.startswith(b"%PDF")

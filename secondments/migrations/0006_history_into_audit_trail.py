@@ -60,7 +60,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
-        ("secondments", "0004_development_goals"),
+        ("secondments", "0005_secondmentapplication_reply_by_and_more"),
         ("wagtailcore", "0098_apitoken"),
     ]
 

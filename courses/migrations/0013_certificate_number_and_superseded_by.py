@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("courses", "0010_elearning_packages_and_attempts"),
+        ("courses", "0012_statements_join_a_first_version"),
     ]
 
     operations = [

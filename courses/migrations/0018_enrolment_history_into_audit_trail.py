@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
-        ("courses", "0010_elearning_packages_and_attempts"),
+        ("courses", "0017_enrolment_user_status_index"),
         ("wagtailcore", "0098_apitoken"),
     ]
 

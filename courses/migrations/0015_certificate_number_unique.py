@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("courses", "0012_number_existing_certificates"),
+        ("courses", "0014_number_existing_certificates"),
     ]
 
     operations = [

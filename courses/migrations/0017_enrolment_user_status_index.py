@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0010_elearning_packages_and_attempts'),
+        ('courses', '0016_trainingreminder'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

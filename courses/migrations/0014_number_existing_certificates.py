@@ -34,7 +34,7 @@ def number_and_link_certificates(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("courses", "0011_certificate_number_and_superseded_by"),
+        ("courses", "0013_certificate_number_and_superseded_by"),
     ]
 
     operations = [
