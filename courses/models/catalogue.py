@@ -4,6 +4,7 @@ CourseIndexPage -> CoursePage -> ModulePage."""
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -236,8 +237,6 @@ class CoursePage(ViewRestrictionsFromCacheMixin, Page):
     def competencies_in_force(self, on=None):
         """The statements this course evidences in the framework versions in force on a
         date (today by default): a version published for later is not shown yet."""
-        from django.utils import timezone
-
         on = on or timezone.localdate()
         return (self.competencies
                 .filter(Q(version__isnull=True) | (
@@ -259,8 +258,9 @@ class CoursePage(ViewRestrictionsFromCacheMixin, Page):
         return shared_fragment(f"course-modules:{self.pk}", build)
 
     def get_facts(self, cached=True):
-        """What the course page shows everyone: its modules, programme, competencies and
-        prerequisites. Kept in the shared cache until the next change of the page tree."""
+        """What the course page shows everyone: its modules, programme, the competencies in
+        force today and prerequisites. Kept in the shared cache until the next change of the
+        page tree, or the next day."""
         def build():
             modules = self.get_module_list(cached)
             prerequisites = list(self.prerequisites.all())
@@ -276,7 +276,9 @@ class CoursePage(ViewRestrictionsFromCacheMixin, Page):
 
         if not cached or self.pk is None:
             return build()
-        return shared_fragment(f"course-facts:{self.pk}", build)
+        # Keyed by the day too: a framework version takes effect on its date, with no edit
+        # of any page to drop the fragment.
+        return shared_fragment(f"course-facts:{self.pk}:{timezone.localdate()}", build)
 
     def get_context(self, request, *args, **kwargs):
         from courses.services import course_progress_for
@@ -286,6 +288,7 @@ class CoursePage(ViewRestrictionsFromCacheMixin, Page):
         # it is built afresh, never taken from or put in the shared cache.
         facts = self.get_facts(cached=not getattr(request, "is_preview", False))
         context.update(facts)
+        context["today"] = timezone.localdate()  # shared fragments that show statements in force
         context["progress"] = course_progress_for(request.user, self, facts["modules"],
                                                   facts["all_prerequisites"])
         return context

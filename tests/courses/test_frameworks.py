@@ -172,3 +172,21 @@ def test_the_demo_frameworks_have_versions_and_courses_close_kss3_and_kss5(catal
     counts = (Competency.objects.count(), FrameworkVersion.objects.count())
     seed()  # a second run adds nothing
     assert (Competency.objects.count(), FrameworkVersion.objects.count()) == counts
+
+
+def test_the_course_page_shows_a_new_version_from_its_date_with_no_edit(client, kss, catalogue):
+    """The course page keeps its facts in the shared cache until the page tree changes; a
+    version taking effect is no change of any page, so the day is part of the key."""
+    course = make_course(catalogue, title="Child development")
+    map_course(course, statement(kss, "KSS3"))
+    with freeze_time("2026-11-28"):
+        new = frameworks.map_new_version(kss, label="From 1 April 2027",
+                                         effective_from=datetime.date(2027, 4, 1))
+        Competency.objects.filter(version=new, code="KSS3").update(
+            statement="Child development, as revised")
+    with freeze_time("2027-03-31 12:00"):
+        page = client.get(course.url).content.decode()
+        assert "Child development, as revised" not in page
+    with freeze_time("2027-04-01 12:00"):
+        page = client.get(course.url).content.decode()
+        assert "Child development, as revised" in page
