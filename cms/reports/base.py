@@ -167,6 +167,53 @@ def keep(queryset, name, value):
     return queryset
 
 
+# What a name box may suggest from: the reports' organisation and team filters.
+SUGGESTIONS = {"organisation": Organisation, "team": Team}
+MAX_SUGGESTIONS = 10
+
+
+def name_suggestions(kind, typed):
+    """Up to ten names of `kind` containing what was typed (at least two characters), names
+    that start with it first: what the filter's box offers as the person types."""
+    typed = (typed or "").strip()[:100]
+    if kind not in SUGGESTIONS or len(typed) < 2:
+        return []
+    names = SUGGESTIONS[kind].objects.filter(name__icontains=typed)
+    starting = list(names.filter(name__istartswith=typed).order_by("name")
+                    .values_list("name", flat=True)[:MAX_SUGGESTIONS])
+    rest = (names.exclude(name__istartswith=typed).order_by("name")
+            .values_list("name", flat=True)[:MAX_SUGGESTIONS - len(starting)])
+    return starting + list(rest)
+
+
+class NameSearchInput(forms.TextInput):
+    """The name box, with suggestions as the person types where JavaScript runs
+    (static/js/name-suggest.js fills a datalist from the reports' suggestion URL); without
+    it the box is a plain search, and the field's errors say what matched."""
+
+    def __init__(self, kind, attrs=None):
+        self.kind = kind
+        super().__init__(attrs)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget_attrs = context["widget"]["attrs"]
+        widget_attrs["autocomplete"] = "off"
+        widget_attrs["list"] = f"{widget_attrs.get('id', name)}-suggestions"
+        widget_attrs["data-suggest-url"] = reverse("programme_reports:names", args=[self.kind])
+        return context
+
+    def render(self, name, value, attrs=None, renderer=None):
+        from django.utils.html import format_html
+
+        html = super().render(name, value, attrs, renderer)
+        list_id = f"{(attrs or {}).get('id', name)}-suggestions"
+        return format_html('{}<datalist id="{}"></datalist>', html, list_id)
+
+    class Media:
+        js = ["js/name-suggest.js"]
+
+
 class ModelByNameField(forms.CharField):
     """A text box that finds one organisation or team by (part of) its name: a search, not
     a dropdown of 2,000 teams, and it works without JavaScript. Several matches are a form
@@ -175,6 +222,7 @@ class ModelByNameField(forms.CharField):
     def __init__(self, *, queryset, noun, **kwargs):
         self.queryset, self.noun = queryset, noun
         kwargs.setdefault("help_text", f"Type part of the {noun[0]}'s name.")
+        kwargs.setdefault("widget", NameSearchInput(noun[0]))
         super().__init__(**kwargs)
 
     def to_python(self, value):

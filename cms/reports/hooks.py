@@ -16,8 +16,22 @@ from cms.reports.engagement import EngagementReport
 registry.register_report(EngagementReport, "partner-engagement", "globe", order=90)
 
 
+def names(request, kind):
+    """The names a report's organisation or team box suggests, as JSON: staff who may view
+    reports only (the admin's door has already asked for MFA)."""
+    from django.core.exceptions import PermissionDenied
+    from django.http import JsonResponse
+
+    from cms.reports.base import name_suggestions
+
+    if not can_view_reports(request.user):
+        raise PermissionDenied
+    return JsonResponse({"names": name_suggestions(kind, request.GET.get("q"))})
+
+
 def urlpatterns():
-    patterns = [path("programme-dashboard/", dashboard, name="dashboard")]
+    patterns = [path("programme-dashboard/", dashboard, name="dashboard"),
+                path("names/<str:kind>/", names, name="names")]
     for report in registry.reports():
         view = report.view
         patterns += [

@@ -57,3 +57,23 @@ def test_the_dashboard_exports_its_headline_figures_and_series(staff_client):
     response = staff_client.get(url + "?export=xlsx")
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     assert [c.value for c in next(sheet.iter_rows())] == ["Measure", "Kind", "Period", "Count"]
+
+
+def test_the_name_boxes_suggest_names_as_staff_type(staff_client, client, alice):
+    for name in ["Northfield Borough Council", "Eastmoor Borough Council",
+                 "Borough of Westvale", *[f"Norton Parish {n}" for n in range(12)]]:
+        factories.OrganisationFactory(name=name)
+    url = reverse("programme_reports:names", args=["organisation"])
+    assert staff_client.get(url, {"q": "borough"}).json()["names"] == [
+        "Borough of Westvale", "Eastmoor Borough Council", "Northfield Borough Council"]
+    assert len(staff_client.get(url, {"q": "nor"}).json()["names"]) == 10
+    assert staff_client.get(url, {"q": "n"}).json()["names"] == []  # two characters at least
+    assert staff_client.get(reverse("programme_reports:names", args=["user"]),
+                            {"q": "al"}).json()["names"] == []  # names of nothing else
+    # The box asks for them; the script is on the page; without it the box still searches.
+    form = staff_client.get(url_of("partner_engagement")).content.decode()
+    assert f'data-suggest-url="{url}"' in form and 'list="id_organisation-suggestions"' in form
+    assert "js/name-suggest.js" in form
+    # Nobody else learns the names of organisations and teams this way.
+    client.force_login(alice)
+    assert client.get(url, {"q": "borough"}).status_code in (302, 403)
