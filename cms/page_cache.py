@@ -53,6 +53,7 @@ GENERATION_KEYS = (GENERATION_KEY, ROLES_GENERATION_KEY)
 # A safety net only: a new generation drops every fragment at once.
 FRAGMENT_SECONDS = 60 * 60
 _MISSING = object()
+HEALTH_PATH = "/healthz"
 SKIP_PREFIXES = ("/admin/", "/accounts/", "/learning/", "/bookings/", "/leadership/",
                  "/certificates/", "/calendar/", "/documents/", "/static/", "/media/")
 
@@ -258,6 +259,10 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path_info == HEALTH_PATH:
+            # The health check must answer for itself: it reports a cache or database
+            # outage, so nothing here may read either before it runs.
+            return self.get_response(request)
         _request.active, _request.generations = True, None
         try:
             return self._respond(request)

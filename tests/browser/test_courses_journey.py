@@ -86,7 +86,7 @@ def test_the_demo_practitioner_completes_a_course_and_verifies_the_certificate(
     # what to take next; the outline ticks every module.
     page.wait_for_url("**/completed/")
     assert page.get_by_text("You have completed The Leeds Practice Model").is_visible()
-    assert page.get_by_role("link", name="Add your reflection to the CPD entry").is_visible()
+    assert page.get_by_role("link", name="Write your CPD entry").is_visible()
     assert page.get_by_role("heading", name="What to take next").is_visible()
     axe_check(page)
 

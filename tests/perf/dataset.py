@@ -165,6 +165,19 @@ def _say(message, started):
 # --- the data set --------------------------------------------------------------------------
 
 
+def _certificate_number(serial):
+    """A unique certificate number per enrolment, written out in the numbers' own alphabet
+    (bulk writes skip the model's drawing of one)."""
+    from courses.models.learning import NUMBER_ALPHABET, NUMBER_LENGTH, NUMBER_PREFIX
+
+    digits = []
+    for _ in range(NUMBER_LENGTH):
+        serial, digit = divmod(serial, len(NUMBER_ALPHABET))
+        digits.append(NUMBER_ALPHABET[digit])
+    core = "".join(reversed(digits))
+    return f"{NUMBER_PREFIX}-{core[:4]}-{core[4:]}"
+
+
 def build(scale=1.0, seed=2026):
     """Create the data set once (check already_built() first). Returns the objects the
     benchmarks look up: the course and event index pages, the teams and organisations."""
@@ -366,7 +379,8 @@ def _build_learning(sizes, rng, now, people, courses, modules):
             issued = timezone.localtime(completed_at).date()
             months = course.validity_months
             revoked = now if enrolment_id % 500 == 0 else None
-            certificates.append((f"bench{enrolment_id}", enrolment_id, user_id, course.pk,
+            certificates.append((f"bench{enrolment_id}", _certificate_number(enrolment_id),
+                                 enrolment_id, user_id, course.pk,
                                  f"Bench Person {user_id}", course.title, course.cpd_hours, [],
                                  issued, issued + datetime.timedelta(days=30 * months)
                                  if months else None, revoked,
@@ -389,7 +403,7 @@ def _build_learning(sizes, rng, now, people, courses, modules):
                                                         "module_title", "completed_at"],
                                      completions),
         "certificates": _write(Certificate, [
-            "public_id", "enrolment_id", "user_id", "course_id", "learner_name",
+            "public_id", "number", "enrolment_id", "user_id", "course_id", "learner_name",
             "course_title", "cpd_hours", "competencies", "issued_on", "expires_on",
             "revoked_at", "revoked_reason"], certificates),
         "knowledge-check attempts": _write(KnowledgeCheckAttempt, [

@@ -384,7 +384,11 @@ def test_markup_is_stored_as_typed_and_shown_escaped_wherever_it_appears(module_
     assert leader.post(reverse("secondments:booking_feedback", args=[w.past_session.pk]),
                        {"mentee_feedback": SCRIPT, "goals_progress": SCRIPT}).status_code \
         == 302
-    shows_escaped(leader, reverse("cpd:record"))
+    # The session joins the leader's CPD record as an entry to write, started from their
+    # own words: the form that writes it shows them.
+    entry = CPDEntry.objects.get(user=w.leader, source_type="mentoring_booking",
+                                 source_id=w.past_session.pk)
+    shows_escaped(leader, reverse("cpd:edit", args=[entry.pk]))
     assert alice.post(reverse("events:feedback", args=[w.attended.reference]),
                       {"rating": "4", "most_useful": SCRIPT}).status_code == 302
     assert EventFeedback.objects.get(booking=w.attended).most_useful == SCRIPT

@@ -191,9 +191,13 @@ def test_the_pipeline_per_opportunity_links_each_application_to_its_decision(
     assert decide_url(mine) not in response.text
     with django_assert_max_num_queries(60) as few:
         staff_client.get(LISTING)
+    few = len(few.captured_queries)  # read now: the next request starts a new query log
     for _ in range(10):
         apply_for(opportunity, factories.visiting_leader())
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    # New people joined role groups, which renews every session's cached roles once: the
+    # page's own questions are what must not grow.
+    staff_client.get(LISTING)
+    with django_assert_max_num_queries(few):
         staff_client.get(LISTING)
     for junk in ("abc", "99999999999", "1&opportunity=2"):
         assert staff_client.get(f"{LISTING}?opportunity={junk}").status_code == 200
