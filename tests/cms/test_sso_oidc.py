@@ -26,6 +26,7 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
+NORTHFIELD_PK = 424242
 CLIENT_ID = "northfield-learning"
 CLIENT_SECRET = "northfield-secret-for-tests"
 PASSWORD = "provider-password"
@@ -53,11 +54,11 @@ def provider(tmp_path_factory):
            "IDP_RSA_KEY": key, "IDP_USERS": json.dumps(people),
            "IDP_CLIENTS": json.dumps([{
                "client_id": CLIENT_ID, "client_secret": CLIENT_SECRET,
-               # allauth's callback for the provider id cms.sso gives organisation 1..n; the
-               # test site is http://testserver.
-               "redirect_uri": " ".join(
-                   f"http://testserver/accounts/oidc/org-{n}/login/callback/"
-                   for n in range(1, 200))}])}
+               # allauth's callback for the provider id cms.sso gives the organisation
+               # (org-<pk>); the test site is http://testserver. The organisation's pk is
+               # fixed: PostgreSQL's sequences are not rolled back between tests.
+               "redirect_uri": f"http://testserver/accounts/oidc/org-{NORTHFIELD_PK}"
+                               "/login/callback/"}])}
     process = subprocess.Popen([sys.executable, "-m", "tests.cms.oidc_provider.serve"],
                                cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
     line = process.stdout.readline()
@@ -76,7 +77,8 @@ def _loopback_without_proxy(monkeypatch):
 
 @pytest.fixture
 def northfield(provider):
-    organisation = factories.OrganisationFactory(name="Northfield Borough Council",
+    organisation = factories.OrganisationFactory(pk=NORTHFIELD_PK,
+                                                 name="Northfield Borough Council",
                                                  email_domains="northfield.gov.uk")
     sign_on = OrganisationSignOn.objects.create(
         organisation=organisation, protocol=OrganisationSignOn.Protocol.OIDC,
