@@ -49,13 +49,12 @@ def test_it_refuses_to_run_in_production_unless_told(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError):
         call_command("seed_demo")
+    assert not User.objects.filter(email="staff@example.org").exists()
     call_command("seed_demo", "--allow-production")
     assert User.objects.filter(email="staff@example.org").exists()
 
 
-@pytest.mark.django_db
-def test_each_demo_person_has_their_role():
-    call_command("seed_demo")
+def test_each_demo_person_has_their_role(demo_content):
     expected = {
         "practitioner@example.org": {"Practitioners"},
         "manager@example.org": {"Practitioners", "Team managers"},
