@@ -140,3 +140,31 @@ def sync_role_permissions(**kwargs):
                 GroupCollectionPermission.objects.get_or_create(
                     group=staff, collection=collection, permission=permission
                 )
+
+
+def teams_for_user(user):
+    """The teams whose people a person may see: every team for Centre staff, otherwise the
+    teams they manage."""
+    from cms.models import Team
+
+    if is_centre_staff(user):
+        return Team.objects.order_by("name")
+    return Team.objects.filter(managers=user).order_by("name")
+
+
+def get_team_for_user(user, team_id):
+    """The only way a team view (training matrix, team CPD) reaches a team: one of
+    `teams_for_user`, the first when none is asked for; 404 otherwise."""
+    from django.http import Http404
+    from django.shortcuts import get_object_or_404
+
+    teams = teams_for_user(user)
+    if team_id:
+        try:
+            return get_object_or_404(teams, pk=int(team_id))
+        except ValueError:
+            raise Http404 from None
+    team = teams.first()
+    if team is None:
+        raise Http404
+    return team

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from cms import roles
 from cms.access import staff_mfa_required
-from cms.models import Team, User
+from cms.models import User
 from cms.page_cache import shared_fragment
 from courses import credentials, reports, services
 from courses.certificates import certificate_pdf as build_certificate_pdf
@@ -298,23 +298,6 @@ def credential_status_list(request):
 MATRIX_COURSES_PER_PAGE = 25
 
 
-def _teams_for_user(user):
-    if roles.is_centre_staff(user):
-        return Team.objects.order_by("name")
-    return Team.objects.filter(managers=user).order_by("name")
-
-
-def _get_team_for_user(user, team_id):
-    teams = _teams_for_user(user)
-    if team_id:
-        try:
-            return get_object_or_404(teams, pk=int(team_id))
-        except ValueError:
-            raise Http404 from None
-    team = teams.first()
-    if team is None:
-        raise Http404
-    return team
 
 
 MATRIX_PEOPLE_PER_PAGE = 30
@@ -375,7 +358,7 @@ def _matrix_export(team, people, file_format):
 
 @staff_mfa_required
 def team_matrix(request):
-    team = _get_team_for_user(request.user, request.GET.get("team"))
+    team = roles.get_team_for_user(request.user, request.GET.get("team"))
     show = request.GET.get("show", "")
     show = show if show in MATRIX_FILTERS else ""
     query = request.GET.get("q", "").strip()[:100]
@@ -396,7 +379,7 @@ def team_matrix(request):
     for course in matrix["courses"]:
         course.totals = totals.get(course.pk)
     return render(request, "courses/team_matrix.html", {
-        "team": team, "teams": _teams_for_user(request.user),
+        "team": team, "teams": roles.teams_for_user(request.user),
         "managers": team.managers.order_by("full_name"),
         "matrix": matrix, "page_obj": courses_page, "people_page": people_page,
         "show": show, "query": query, "filters": MATRIX_FILTERS,
@@ -446,7 +429,7 @@ def remind(request):
         team, people = member.team, User.objects.filter(pk=member.pk)
     else:
         member = None
-        team = _get_team_for_user(request.user, data.get("team"))
+        team = roles.get_team_for_user(request.user, data.get("team"))
         people = _team_members(team)
     overdue = list(services.outstanding_assignments().filter(user__in=people)
                    .select_related("user").order_by("user__full_name", "due_on"))
@@ -481,7 +464,7 @@ def remind(request):
 
 @staff_mfa_required
 def assign(request):
-    team = _get_team_for_user(request.user, request.GET.get("team") or request.POST.get("team"))
+    team = roles.get_team_for_user(request.user, request.GET.get("team") or request.POST.get("team"))
     members = User.objects.filter(team=team, is_active=True).order_by("full_name", "email")
     form = AssignmentForm(request.POST or None, members=members)
     if request.method == "POST" and form.is_valid():

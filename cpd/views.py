@@ -4,7 +4,7 @@ entries are a 404."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from cms import limits, roles
 from cms.access import staff_mfa_required
-from cms.models import Team, User
+from cms.models import User
 from cpd import services
 from cpd.documents import record_pdf, write_record_csv
 from cpd.forms import CPDEntryForm
@@ -108,37 +108,19 @@ def export_pdf(request):
 
 # --- a manager's view of their team --------------------------------------------------------
 
-def _teams_for_user(user):
-    if roles.is_centre_staff(user):
-        return Team.objects.order_by("name")
-    return Team.objects.filter(managers=user).order_by("name")
-
-
-def _get_team_for_user(user, team_id):
-    """The only way the team view reaches a team: a manager's own, or any for staff."""
-    teams = _teams_for_user(user)
-    if team_id:
-        try:
-            return get_object_or_404(teams, pk=int(team_id))
-        except ValueError:
-            raise Http404 from None
-    team = teams.first()
-    if team is None:
-        raise Http404
-    return team
 
 
 @staff_mfa_required
 def team_record(request):
     """Per team member: whether this registration year's CPD rule is met, in counts. The
     entries' text is private to each person and never read here."""
-    team = _get_team_for_user(request.user, request.GET.get("team"))
+    team = roles.get_team_for_user(request.user, request.GET.get("team"))
     year, _ = _selected_year(request)
     members = list(User.objects.filter(team=team, is_active=True)
                    .order_by("full_name", "email"))
     progress = services.renewal_progress_for(members, year)
     return render(request, "cpd/team_record.html", {
-        "team": team, "teams": _teams_for_user(request.user), "year": year,
+        "team": team, "teams": roles.teams_for_user(request.user), "year": year,
         "year_label": _year_label(year),
         "rows": [(member, progress[member.pk]) for member in members],
     })
