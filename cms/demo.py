@@ -339,6 +339,18 @@ def _ensure_user(email, full_name, job_title, organisation, team, role_names, pa
     return user, created
 
 
+def set_login_passwords(password):
+    """The demo logins (not the other demo people) get this password, whatever they had."""
+    for user in User.objects.filter(email__in=[row[0] for row in DEMO_PEOPLE]):
+        user.password = _password_hash(password)
+        user.save(update_fields=["password"])
+
+
+def login_password_is(password):
+    user = User.objects.filter(email=DEMO_PEOPLE[0][0]).first()
+    return user is not None and user.check_password(password)
+
+
 def seed_people(password, teams):
     people = {}
     for email, name, title, org_name, team_name, role_names in DEMO_PEOPLE:

@@ -3,7 +3,7 @@ import os
 import pytest
 from django.db import connection
 
-from tests import factories
+from tests import factories, snapshots
 
 
 def pytest_collection_modifyitems(config, items):
@@ -152,44 +152,30 @@ def on_postgres():
     return connection.vendor == "postgresql"
 
 
-@pytest.fixture(scope="module")
-def _demo_site(django_db_setup, django_db_blocker):
-    """The whole demo site, seeded once per test module inside a transaction that each test's
-    own transaction nests in (as Django's `TestCase.setUpTestData` does): every test starts
-    from the freshly seeded demo, and the module leaves the database as it found it. Seeding
-    costs about 20 s of CPU, so once per module rather than once per test."""
-    from django.contrib.auth.models import Group
-    from django.core.management import call_command
-    from django.db import transaction
-    from django.test.utils import override_settings
-    from wagtail.models import Page
-
-    from cms.bootstrap import ensure_base_data
-    from cms.roles import CENTRE_STAFF
-
-    immediate = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    outer = transaction.atomic()
-    with django_db_blocker.unblock():
-        outer.__enter__()
-        try:
-            if Page.get_first_root_node() is None or not Group.objects.filter(
-                name=CENTRE_STAFF, permissions__isnull=False
-            ).exists():
-                ensure_base_data()
-            with override_settings(DEBUG=True, TASKS=immediate):
-                call_command("seed_demo", stdout=open(os.devnull, "w"))
-        except BaseException:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            raise
+@pytest.fixture(scope="session")
+def _database_copies(django_db_setup, django_db_blocker):
+    """The copies `tests.snapshots` keeps, dropped when the session ends."""
     yield
     with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
+        snapshots.drop_copies()
+
+
+@pytest.fixture(scope="module")
+def _demo_site(_database_copies, django_db_blocker):
+    """The whole demo site for one test module: each test's own transaction nests in it and
+    rolls back, so every test starts from the freshly seeded demo. The process seeds it once
+    and puts a copy of that seed in place for each module (`tests.snapshots`); when the module
+    ends, the database it found is put back."""
+    with django_db_blocker.unblock():
+        snapshots.save("before")
+        snapshots.put_demo_in_place()
+    yield
+    with django_db_blocker.unblock():
+        snapshots.load("before")
 
 
 @pytest.fixture
 def demo_content(_demo_site, db, settings):
     """The whole demo site, as `make run` builds it (seeded once per module: `_demo_site`).
-    Browser tests, whose server needs committed rows, seed per test (tests/browser)."""
+    Browser tests put a copy of it in place per test (tests/browser)."""
     settings.DEBUG = True

@@ -35,36 +35,23 @@ def pytest_collection_modifyitems(config, items):
                 ))
 
 
-# The seeded demo database, copied once per process (SQLite only; see demo_content).
-_seeded = {}
-
-
 @pytest.fixture
-def demo_content(transactional_db, settings):
+def demo_content(transactional_db, _database_copies, settings):
     """The whole demo site, in committed rows for the live server (a transactional test
-    empties the database when it ends). On SQLite the demo is seeded once per process and
-    copied back before each test with SQLite's backup API, an exact copy of every page of
-    the database, in milliseconds rather than the 40 s of CPU a seed takes."""
-    import sqlite3
-
-    from django.contrib.contenttypes.models import ContentType
+    empties the database when it ends). On SQLite the process seeds it once and puts a copy
+    in place before each test (`tests.snapshots`): milliseconds rather than the 40 s of CPU
+    a seed takes. On PostgreSQL, whose copy needs the live server's connections closed, each
+    test seeds."""
     from django.core.management import call_command
     from django.db import connection
 
+    from tests import snapshots
+
     settings.DEBUG = True
-    if connection.vendor != "sqlite":
-        call_command("seed_demo", stdout=open(os.devnull, "w"))
-        return
-    connection.ensure_connection()
-    if "demo" not in _seeded:
-        call_command("seed_demo", stdout=open(os.devnull, "w"))
-        copy = sqlite3.connect(":memory:", check_same_thread=False)
-        connection.connection.backup(copy)
-        _seeded["demo"] = copy
+    if connection.vendor == "sqlite":
+        snapshots.put_demo_in_place()
     else:
-        _seeded["demo"].backup(connection.connection)
-        # Ids are the copy's again: forget those the emptied database handed out since.
-        ContentType.objects.clear_cache()
+        call_command("seed_demo", stdout=open(os.devnull, "w"))
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,7 @@
 """What a visiting director would notice in the demo: impossible dates, answer keys that are
 always the first option, empty reports for last year, placeholders, repeated text. The demo
-is seeded once for the module (inside a transaction rolled back at the end) because seeding
-takes a while; each test reads it inside its own savepoint."""
+is put in place once for the module (`_demo_site`) because seeding takes a while; each test
+reads it inside its own savepoint."""
 
 import datetime
 import io
@@ -10,9 +10,7 @@ import re
 from collections import Counter
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
@@ -22,23 +20,8 @@ from tests.reports.helpers import screen_rows
 D = datetime.date
 
 
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            with override_settings(DEBUG=True):
-                call_command("seed_demo", stdout=open(os.devnull, "w"))
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            cache.clear()
-
-
 @pytest.fixture
-def demo(seeded, db):
+def demo(_demo_site, db):
     """The seeded demo, read inside this test's own savepoint."""
 
 

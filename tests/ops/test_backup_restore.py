@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TABLES = [
     "cms_user", "wagtailcore_page", "courses_enrolment", "courses_modulecompletion",
     "courses_certificate", "courses_cpdentry", "events_eventbooking",
-    "events_eventbookinghistory", "secondments_secondmentapplication",
+    "wagtailcore_modellogentry", "secondments_secondmentapplication",
     "secondments_mentoringbooking",
 ]
 

@@ -16,8 +16,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--password", default=demo.DEFAULT_PASSWORD,
-                            help="Password for the demo accounts created by this run.")
+        parser.add_argument("--password", default=None,
+                            help="Password for the demo logins: new accounts get it, and "
+                                 "the five demo logins from an earlier run are set to it. "
+                                 f"Without it, new accounts get {demo.DEFAULT_PASSWORD!r} "
+                                 "and existing ones keep theirs.")
         parser.add_argument("--allow-production", action="store_true",
                             help="Run even though DEBUG is off.")
 
@@ -34,7 +37,9 @@ class Command(BaseCommand):
         # so only they are indexed, once, at the end.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"), \
                 disable_reference_index_auto_update(), transaction.atomic():
-            context = demo.seed(self.stdout, password=password)
+            context = demo.seed(self.stdout, password=password or demo.DEFAULT_PASSWORD)
+            if password:
+                demo.set_login_passwords(password)
             # Each app seeds its own demo content (registered through the
             # register_demo_seeder hook, in INSTALLED_APPS order) after the Centre's pages
             # and people exist.
@@ -43,13 +48,18 @@ class Command(BaseCommand):
             for page in Page.objects.filter(depth__gt=1).specific().iterator():
                 ReferenceIndex.create_or_update_for_object(page)
             sync_site_record()  # page links use SITE_URL, like every other link
-        self.print_logins(password)
+        self.print_logins(password or demo.DEFAULT_PASSWORD)
 
     def print_logins(self, password):
         out = self.stdout
         out.write("")
-        out.write(self.style.SUCCESS("Demo content is ready. Sign in at http://127.0.0.1:8000/accounts/login/"))
-        out.write(f"Password for every demo account: {password}")
+        out.write(self.style.SUCCESS(
+            f"Demo content is ready. Sign in at {settings.SITE_URL}/accounts/login/"))
+        if demo.login_password_is(password):
+            out.write(f"Password for every demo account: {password}")
+        else:
+            out.write("The demo accounts keep the password an earlier run gave them "
+                      "(set a new one with --password).")
         for email, name, title, *_ in demo.DEMO_PEOPLE:
             out.write(f"  {email:28} {name}, {title}")
         secret = demo.staff_totp_secret()
