@@ -153,6 +153,10 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": env_str("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
+            # A connection kept between requests: opening one reads the whole schema
+            # (some 300 tables and indexes), half the cost of a cached page.
+            "CONN_MAX_AGE": env_int("DB_CONN_MAX_AGE", 60),
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 # Concurrent writers queue for the write lock instead of failing with
                 # "database is locked" half-way through a booking.
@@ -443,6 +447,10 @@ CREDENTIAL_SIGNING_KEYS = env_list("CREDENTIAL_SIGNING_KEYS")
 # Operations (README "Running the service"). /healthz reports the queue as failing when its
 # oldest ready task has waited longer than this (seconds).
 HEALTHZ_QUEUE_MAX_AGE = env_int("HEALTHZ_QUEUE_MAX_AGE", 300)
+# `make bench` only: serve /bench/ceiling, a bare Django view (through the whole middleware
+# stack; the page cache leaves it alone) whose speed is the ceiling every page is measured
+# against. Off everywhere else.
+BENCH_CEILING = env_bool("BENCH_CEILING", False)
 # Calendar entries' UIDs end in this domain of their own, not the site's address, so that
 # moving the site does not re-key every event in people's calendars.
 CALENDAR_UID_DOMAIN = env_str("CALENDAR_UID_DOMAIN", "restorative-practice-centre")

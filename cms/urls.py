@@ -56,6 +56,9 @@ urlpatterns = [
     path("", include("secondments.urls")),
 ]
 
+if settings.BENCH_CEILING:
+    urlpatterns.insert(0, path("bench/ceiling", views.bench_ceiling))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

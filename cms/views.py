@@ -176,6 +176,11 @@ def healthz(request):
     return JsonResponse(report, status=200 if report["ok"] else 503)
 
 
+def bench_ceiling(request):
+    """The benchmark's ceiling (settings.BENCH_CEILING): the least a Django view can do."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 

@@ -324,7 +324,11 @@ def _matrix_people(team, show, query):
                  "due_soon": services.due_soon_assignments,
                  "expiring": services.expiring_certificates}.get(show)
     if narrowing is not None:
-        people = people.filter(pk__in=narrowing().values("user_id"))
+        # The team's own records only: asking "who among everyone is overdue?" first
+        # made the query walk every assignment on the platform.
+        people = people.filter(pk__in=narrowing().filter(
+            user_id__in=list(_team_members(team).values_list("pk", flat=True)))
+            .values("user_id"))
     return people
 
 
@@ -332,14 +336,19 @@ def _course_totals(people, courses):
     """{course id: {"overdue": n, "due_soon": n, "expiring": n}} over all the people shown
     (every page of them): three grouped counts."""
     ids = [c.pk for c in courses if c.pk is not None]
+    # The people's ids as a list: each count probes the person-first indexes.
+    people_ids = list(people.values_list("pk", flat=True))
     totals = {pk: {"overdue": 0, "due_soon": 0, "expiring": 0} for pk in ids}
     for key, records in (("overdue", services.outstanding_assignments()),
                          ("due_soon", services.due_soon_assignments()),
                          ("expiring", services.expiring_certificates())):
-        grouped = (records.filter(user__in=people.values("pk"), course_id__in=ids).order_by()
+        # Grouped over all the people's courses, the page's picked out here: with the
+        # courses in the query too, SQLite walked each course's records of everyone.
+        grouped = (records.filter(user_id__in=people_ids, course_id__isnull=False).order_by()
                    .values("course_id").annotate(n=Count("pk")).values_list("course_id", "n"))
         for course_id, n in grouped:
-            totals[course_id][key] = n
+            if course_id in totals:
+                totals[course_id][key] = n
     return totals
 
 
@@ -383,8 +392,9 @@ def team_matrix(request):
         "managers": team.managers.order_by("full_name"),
         "matrix": matrix, "page_obj": courses_page, "people_page": people_page,
         "show": show, "query": query, "filters": MATRIX_FILTERS,
-        "overdue_people": _team_members(team).filter(
-            pk__in=services.outstanding_assignments().values("user_id")).count(),
+        "overdue_people": services.outstanding_assignments().filter(
+            user_id__in=list(_team_members(team).values_list("pk", flat=True)))
+        .values("user_id").distinct().count(),
     })
 
 

@@ -70,9 +70,13 @@ class Enrolment(models.Model):
             )
         ]
         indexes = [models.Index(fields=["course", "status"]),
-                   # A person's own enrolments by status (My learning, the course page):
-                   # without it the planner may walk every completed enrolment.
-                   models.Index(fields=["user", "status"], name="courses_enrolment_user_status")]
+                   # A person's own enrolments by status, newest completion first (My
+                   # learning, the course page), and "has this person completed this course
+                   # since?" (open assignments): leading with the person, so that SQLite
+                   # picks it even without statistics, rather than walk every completed
+                   # enrolment through (status, completed_at).
+                   models.Index(fields=["user", "status", "completed_at"],
+                                name="courses_enrolment_user_done")]
 
     def __str__(self):
         return f"{self.user} – {self.course_title} ({self.get_status_display()})"
@@ -214,6 +218,10 @@ class Certificate(models.Model):
 
     class Meta:
         ordering = ["-issued_on", "-pk"]
+        # "Is there a later certificate of this person for this course?" (the latest
+        # certificate, expiring certificates): one index probe, not a walk of the course's.
+        indexes = [models.Index(fields=["user", "course", "issued_on"],
+                                name="courses_certificate_latest")]
         # Certificates are never edited or deleted in the admin, only revoked, by those
         # holding this (Centre staff: cms.roles gives them every courses permission).
         permissions = [("revoke_certificate", "Can revoke a certificate")]

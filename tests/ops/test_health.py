@@ -65,7 +65,9 @@ def _serve(env_extra):
 def test_it_answers_503_with_retry_after_while_the_database_is_away_and_recovers(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
-    process, url = _serve({"SQLITE_PATH": str(data / "db.sqlite3")})
+    # A connection per request, so that each request finds the file gone: a connection
+    # kept open (DB_CONN_MAX_AGE) would go on reading the file it had opened.
+    process, url = _serve({"SQLITE_PATH": str(data / "db.sqlite3"), "DB_CONN_MAX_AGE": "0"})
     try:
         assert _get(url + "/healthz")[0] == 200
         away = data.rename(tmp_path / "away")  # the database file cannot be opened: down
@@ -137,3 +139,8 @@ def test_healthz_fails_when_the_cache_is_down(client, settings):
     assert response.status_code == 503
     assert response.json()["cache"]["ok"] is False
     assert response.json()["database"]["ok"] is True
+
+
+@pytest.mark.django_db
+def test_the_benchmark_ceiling_is_not_served_unless_the_benchmark_asks_for_it(client):
+    assert client.get("/bench/ceiling", follow=True).status_code == 404
