@@ -1,7 +1,10 @@
 """What the navigation offers each person. Public sections come from the page tree
 (pages marked "show in menus"); personal links come from what the person's roles allow."""
 
-from django.urls import NoReverseMatch, reverse
+import functools
+from types import MappingProxyType
+
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 
 from cms import roles
 from cms.page_cache import shared_fragment
@@ -58,24 +61,36 @@ def _link(label, url_name, primary=False):
 
 def personal_links(user):
     """The person's own pages. The few marked primary stay in the header's compact row at
-    every width; the rest sit behind the Menu button on a phone."""
+    every width; the rest sit behind the Menu button on a phone. They follow from the
+    person's roles alone, so each set of roles' links is worked out once per process."""
     if not user.is_authenticated:
         return []
+    staff = roles.is_centre_staff(user)
+    leader = roles.is_visiting_leader(user)
+    flags = (roles.is_team_manager(user) or staff, leader, leader or staff,
+             roles.is_mentor(user), roles.can_access_admin(user))
+    return _links_for(flags, get_script_prefix(), get_urlconf())
+
+
+@functools.lru_cache(maxsize=64)
+def _links_for(flags, _script_prefix, _urlconf):
+    manages, leads, sees_mentors, mentors, admin = flags
     links = [
         _link("Home", "personal_home", primary=True),
         _link("My learning", "courses:my_learning", primary=True),
         _link("My bookings", "events:my_bookings", primary=True),
         _link("CPD record", "cpd:record"),
     ]
-    if roles.is_team_manager(user) or roles.is_centre_staff(user):
+    if manages:
         links.append(_link("Team training", "courses:team_matrix"))
-    if roles.is_visiting_leader(user):
+    if leads:
         links.append(_link("My development", "secondments:development"))
-    if roles.is_visiting_leader(user) or roles.is_centre_staff(user):
+    if sees_mentors:
         links.append(_link("Mentors", "secondments:mentor_directory"))
-    if roles.is_mentor(user):
+    if mentors:
         links.append(_link("My mentoring", "secondments:mentor_dashboard"))
     links.append(_link("Profile", "profile"))
-    if roles.can_access_admin(user):
+    if admin:
         links.append({"label": "Admin", "url": "/admin/", "primary": False})
-    return [link for link in links if link]
+    # A tuple of read-only rows: every request of these roles shares it.
+    return tuple(MappingProxyType(link) for link in links if link)

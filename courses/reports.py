@@ -79,10 +79,26 @@ class DeletedCourse:
         self.column_label = f"{title} (deleted)"
 
 
+class MatrixColumn:
+    """A matrix column: what the matrix, its totals and its exports read of a course (a
+    course page is heavy to build, and a matrix has hundreds of columns)."""
+
+    def __init__(self, pk, title, path, live):
+        self.pk, self.title, self.path, self.live = pk, title, path, live
+        self.column_key = pk
+        self.column_label = title if live else f"{title} (unpublished)"
+
+
 def _label(course):
-    course.column_key = course.pk
-    course.column_label = course.title if course.live else f"{course.title} (unpublished)"
-    return course
+    return MatrixColumn(course.pk, course.title, course.path, course.live)
+
+
+def _live_columns(programme):
+    courses = CoursePage.objects.live().order_by("title", "pk")
+    if programme:
+        courses = courses.filter(programme=programme)
+    return [MatrixColumn(pk, title, path, True)
+            for pk, title, path in courses.values_list("pk", "title", "path")]
 
 
 def matrix_courses(programme=None, live_courses=None):
@@ -91,18 +107,19 @@ def matrix_courses(programme=None, live_courses=None):
     (labelled "unpublished") and deleted ones (labelled "deleted", by their records' own
     title). A completion never drops out of a matrix."""
     if live_courses is None:
-        live_courses = CoursePage.objects.live().order_by("title", "pk")
-        if programme:
-            live_courses = live_courses.filter(programme=programme)
-        live_courses = live_courses.only("id", "title", "path", "depth", "live")
+        # The same for everyone until the page tree changes (cms.page_cache, path 1).
+        key = getattr(programme, "pk", programme) or ""
+        columns = shared_fragment(f"matrix-columns:{key}", lambda: _live_columns(programme))
+    else:
+        columns = [_label(c) for c in live_courses]
     completed = Certificate.objects.all()
     # EXISTS, one index probe per unpublished course; `IN (every certificate's course)`
-    # made SQLite list all the certificates first.
+    # made SQLite list all the certificates first. Read every time: a certificate can be
+    # issued on a course that is no longer published.
     retired = CoursePage.objects.not_live().filter(
         Exists(completed.filter(course_id=OuterRef("pk"))))
     if programme:
         retired = retired.filter(programme=programme)
-    columns = [_label(c) for c in live_courses]
     columns += [_label(c) for c in retired.order_by("title", "pk")
                 .only("id", "title", "path", "depth", "live")]
     if not programme:
