@@ -175,7 +175,7 @@ DATABASE_CACHE_TABLE = "cache_entries"
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.cache.RedisCache",  # a client per pool, not per call
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "rpc"),
         }

@@ -55,7 +55,7 @@ def test_it_reads_the_database_and_cache_from_the_environment():
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
         "django.db.backends.postgresql", "db.internal",
-        "django.core.cache.backends.redis.RedisCache", "django_tasks_db.DatabaseBackend",
+        "cms.cache.RedisCache", "django_tasks_db.DatabaseBackend",
         "Europe/London", "en-gb",
     ]
 
