@@ -22,6 +22,33 @@ CHROMIUM_ARGS = [
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
+def _serve_one_request_at_a_time():
+    """On SQLite the live server's threads share the test's one in-memory connection
+    (pytest-django passes it to them), so two requests at once, such as the admin's
+    background fetches beside a Publish, could begin a transaction inside the other's:
+    "cannot start a transaction within a transaction". The server still accepts every
+    connection the browser opens; it handles their requests one after another."""
+    import threading
+
+    from django.contrib.staticfiles import handlers
+
+    if getattr(handlers.StaticFilesHandler, "serialised", False):
+        return
+    lock = threading.Lock()
+
+    class OneAtATime(handlers.StaticFilesHandler):
+        serialised = True
+
+        def __call__(self, environ, start_response):
+            with lock:
+                return super().__call__(environ, start_response)
+
+    handlers.StaticFilesHandler = OneAtATime
+
+
+_serve_one_request_at_a_time()
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
