@@ -27,10 +27,12 @@ One invalidation path per kind of change (each has a test in tests/cms/test_page
 2. **Roles** (a group's permissions, a person's groups or own permissions): a new roles
    generation (cms.roles.forget_all_roles). A person's active and superuser flags are part
    of their roles key, so saving a person needs nothing.
-3. **Live figures** (places left on an event): never kept. A template marks them with
-   `{% live "name" id %}...{% endlive %}` (cms_tags); on every page served from the cache
-   the middleware asks the app's registered `register_live_figure` function for the current
-   text, one query per kind of figure. A booking needs no invalidation.
+3. **Live figures** (places left on an event): a template marks them with
+   `{% live "name" id %}...{% endlive %}` (cms_tags), and a page served from the cache has
+   them filled in afresh from the app's registered `register_live_figure` function (one
+   query per kind of figure). The filled page is kept in each process only until what
+   the figures count changes: the app calls `live_figures_changed` (a new live
+   generation) on every save or delete of those records (events: every booking).
 
 Everything else a page shows that changes with time alone (an event passing) is dropped by
 PAGE_CACHE_SECONDS.
@@ -49,7 +51,8 @@ from django.http import HttpResponse
 
 GENERATION_KEY = "page-cache:generation"
 ROLES_GENERATION_KEY = "roles:generation"
-GENERATION_KEYS = (GENERATION_KEY, ROLES_GENERATION_KEY)
+LIVE_GENERATION_KEY = "page-cache:live-generation"
+GENERATION_KEYS = (GENERATION_KEY, ROLES_GENERATION_KEY, LIVE_GENERATION_KEY)
 # A safety net only: a new generation drops every fragment at once.
 FRAGMENT_SECONDS = 60 * 60
 _MISSING = object()
@@ -83,7 +86,7 @@ def _read_generations():
 
 def generation(key=GENERATION_KEY):
     """The current number of a generation (GENERATION_KEYS): read from the shared cache
-    once per request, both generations in one round trip."""
+    once per request, all of them in one round trip."""
     values = getattr(_request, "generations", None)
     if values is None:
         values = _read_generations()
@@ -109,6 +112,12 @@ def bump_generation(key):
 def invalidate_pages(*args, **kwargs):
     """Path 1: drop every cached page and shared fragment (a new content generation)."""
     bump_generation(GENERATION_KEY)
+
+
+def live_figures_changed(*args, **kwargs):
+    """Path 3: what a live figure counts has changed (a booking made, cancelled or moved
+    on): every process fills its cached pages' live figures afresh."""
+    bump_generation(LIVE_GENERATION_KEY)
 
 
 class _ProcessCopies:
@@ -138,6 +147,7 @@ class _ProcessCopies:
 
 _fragments = _ProcessCopies(max_entries=5000)
 _pages = _ProcessCopies(max_entries=500)  # whole pages are large: ~30 KB each
+_filled_pages = _ProcessCopies(max_entries=500)  # the same, live figures filled in
 roles_copies = _ProcessCopies(max_entries=20000)
 
 
@@ -245,9 +255,22 @@ def _stored(response):
     return (response.status_code, list(response.items()), response.content)
 
 
-def _response(stored):
+def _filled(key, content):
+    """The page with its live figures as they are now: filled once per live generation in
+    each process (key names the page and its content generation)."""
+    if b"<!--live:" not in content:
+        return content
+    live = generation(LIVE_GENERATION_KEY)
+    filled = _filled_pages.get(live, key)
+    if filled is None:
+        filled = fill_live_figures(content)
+        _filled_pages.keep(live, key, filled, settings.PAGE_CACHE_SECONDS)
+    return filled
+
+
+def _response(key, stored):
     status, headers, content = stored
-    response = HttpResponse(fill_live_figures(content), status=status)
+    response = HttpResponse(_filled(key, content), status=status)
     for name, value in headers:
         response[name] = value
     return response
@@ -283,7 +306,7 @@ class AnonymousPageCacheMiddleware:
             if stored is not None:
                 _pages.keep(current, key, stored, settings.PAGE_CACHE_SECONDS)
         if stored is not None:
-            response = _response(stored)
+            response = _response(key, stored)
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(_with_site_root_paths(request))

@@ -16,12 +16,19 @@ class EventsConfig(AppConfig):
         page_published.connect(announce_published_changes, sender=EventPage,
                                dispatch_uid="events.announce_published_changes")
 
-        # Places left are never taken from the page cache (cms.page_cache, path 3).
-        from cms.page_cache import register_live_figure
+        # Places left are filled into cached pages afresh after every change to a booking
+        # (cms.page_cache, path 3); the event's own capacity is a page change (path 1).
+        from django.db.models.signals import post_delete, post_save
+
+        from cms.page_cache import live_figures_changed, register_live_figure
         from events.listing import render_places, render_places_sentence
+        from events.models import EventBooking
 
         register_live_figure("events.places", render_places)
         register_live_figure("events.places-sentence", render_places_sentence)
+        for signal in (post_save, post_delete):
+            signal.connect(live_figures_changed, sender=EventBooking,
+                           dispatch_uid=f"events.live_figures_changed.{signal is post_save}")
 
 
 def announce_published_changes(sender, instance, revision=None, **kwargs):
