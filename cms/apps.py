@@ -73,6 +73,12 @@ class CmsConfig(AppConfig):
         for through in (User.groups.through, User.user_permissions.through):
             m2m_changed.connect(forget_all_roles, sender=through,
                                 dispatch_uid=f"roles_{through}_m2m")
+        # Every save or delete of a person (a new password, deactivation, a new name or
+        # team) moves their generation on: the copy of them kept for signed-in requests and
+        # the fragments showing them are built afresh (cms.page_cache, path 4).
+        from cms.page_cache import register_personal_records
+
+        register_personal_records(User, lambda instance: [instance.pk])
         from cms.signals import notice_mentor_role_removed
 
         m2m_changed.connect(notice_mentor_role_removed, sender=User.groups.through,

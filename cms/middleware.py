@@ -1,7 +1,11 @@
 from csp.middleware import CSPMiddleware
+from django.contrib import auth
+from django.contrib.auth.middleware import AuthenticationMiddleware
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 
 from cms.access import mfa_step_for
+from cms.page_cache import kept_user
 from cms.roles import can_access_admin
 
 
@@ -40,3 +44,15 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if getattr(request, "is_preview", False):
             parts.replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
         return parts
+
+
+class KeptUserAuthenticationMiddleware(AuthenticationMiddleware):
+    """Django's AuthenticationMiddleware, with the person read from the database only when
+    something of theirs has changed since this process last loaded them
+    (cms.page_cache.kept_user). Django's own `get_user` still does every check when it
+    loads them."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        request.user = SimpleLazyObject(
+            lambda: kept_user(request, lambda: auth.get_user(request)))

@@ -34,20 +34,34 @@ One invalidation path per kind of change (each has a test in tests/cms/test_page
    the figures count changes: the app calls `live_figures_changed` (a new live
    generation) on every save or delete of those records (events: every booking).
 
-Everything else a page shows that changes with time alone (an event passing) is dropped by
-PAGE_CACHE_SECONDS.
+4. **A person's own records** (their enrolments, completions, assignments, certificates,
+   CPD entries): each person has a generation of their own, read in the same round trip as
+   the others once the request knows who is signed in. An app lists the models that hold
+   people's records with `register_personal_records(model, people)`, and every save or
+   delete of one moves on the generation of each person it belongs to
+   (`people_changed`). `personal_fragment` keeps HTML a person sees of their own state (a
+   course page's progress and outline, My learning) in this process only, under that
+   generation, the content and roles generations and today's date; `people_fragment` does
+   the same for a page about several people (a team's matrix), under each one's
+   generation. Nothing personal is written to the shared cache.
+
+Everything else a page shows that changes with time alone (an event passing, a mentoring
+slot starting) is dropped by PAGE_CACHE_SECONDS (pages, live fragments) or by the date in a
+personal fragment's key (overdue, days left to renew).
 """
 
 import pickle
 import re
 import threading
 import time
+from collections import OrderedDict
 
 from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+from django.utils import timezone
 
 GENERATION_KEY = "page-cache:generation"
 ROLES_GENERATION_KEY = "roles:generation"
@@ -75,31 +89,65 @@ def _new_generation():
     return time.time_ns() // 1000
 
 
-def _read_generations():
-    values = cache.get_many(GENERATION_KEYS)
-    for key in GENERATION_KEYS:
+def person_key(user_id):
+    """The key of a person's own generation (path 4)."""
+    return f"page-cache:person:{user_id}"
+
+
+def _signed_in_person():
+    """The id of the person signed in on this request, if the request has a session: their
+    generation is read with the others, so a signed-in page makes one round trip."""
+    request = getattr(_request, "http_request", None)
+    if request is None or getattr(_request, "reading", False):
+        return None
+    _request.reading = True  # loading the person must not read generations itself
+    try:
+        user = getattr(request, "user", None)
+        return user.pk if user is not None and user.is_authenticated else None
+    finally:
+        _request.reading = False
+
+
+def _read_generations(keys):
+    values = cache.get_many(keys)
+    for key in keys:
         if values.get(key) is None:
             cache.add(key, _new_generation(), timeout=None)
             values[key] = cache.get(key, 1)
     return values
 
 
-def generation(key=GENERATION_KEY):
-    """The current number of a generation (GENERATION_KEYS): read from the shared cache
-    once per request, all of them in one round trip."""
+def generations(*keys):
+    """The current numbers of these generations: read from the shared cache in one round
+    trip, the first time each is asked for in a request (the first read also takes the
+    global generations and the signed-in person's)."""
     values = getattr(_request, "generations", None)
     if values is None:
-        values = _read_generations()
+        person = _signed_in_person()  # loading the person may read them all (kept_user)
+        values = getattr(_request, "generations", None)
+    if values is None:
+        wanted = set(keys) | set(GENERATION_KEYS) | ({person_key(person)} if person else set())
+        values = _read_generations(sorted(wanted))
         if getattr(_request, "active", False):
             _request.generations = values
-    return values[key]
+    missing = [key for key in keys if key not in values]
+    if missing:
+        values.update(_read_generations(missing))
+    return [values[key] for key in keys]
+
+
+def generation(key=GENERATION_KEY):
+    """The current number of one generation (see `generations`)."""
+    return generations(key)[0]
 
 
 def bump_generation(key):
     """Move a generation on now and again when the transaction commits: a request in
     between could have kept what it read before the change."""
     def bump():
-        _request.generations = None
+        values = getattr(_request, "generations", None)
+        if values is not None:
+            values.pop(key, None)
         try:
             cache.incr(key)
         except ValueError:
@@ -107,6 +155,13 @@ def bump_generation(key):
 
     bump()
     transaction.on_commit(bump)
+
+
+def people_changed(*user_ids):
+    """Path 4: these people's own records changed: every process drops the personal
+    fragments it keeps for them."""
+    for user_id in sorted({pk for pk in user_ids if pk is not None}):
+        bump_generation(person_key(user_id))
 
 
 def invalidate_pages(*args, **kwargs):
@@ -237,6 +292,134 @@ def fill_live_figures(content):
     return LIVE.sub(replace, content)
 
 
+# --- a person's own records (path 4) ------------------------------------------------------
+
+# A safety net only: a person's generation moves on with every change to their records.
+PERSONAL_SECONDS = 30 * 60
+
+
+class _KeptForPeople:
+    """This process's personal fragments, the least recently used dropped first. Each key
+    names every generation its value was built under, so an entry is never wrong, only
+    unused once a generation moves on."""
+
+    def __init__(self, max_entries):
+        self.max_entries = max_entries
+        self.values, self.lock = OrderedDict(), threading.Lock()
+
+    def get(self, key):
+        found = self.values.get(key)
+        if found is None or found[0] < time.monotonic():
+            return None
+        with self.lock:
+            if key in self.values:
+                self.values.move_to_end(key)
+        return found[1]
+
+    def keep(self, key, value, timeout):
+        with self.lock:
+            self.values[key] = (time.monotonic() + timeout, value)
+            self.values.move_to_end(key)
+            while len(self.values) > self.max_entries:
+                self.values.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.values.clear()
+
+
+# Personal fragments (path 4) and live fragments (path 3), in this process only.
+_kept = _KeptForPeople(max_entries=4000)
+
+
+def _personal_key(name, user_ids):
+    keys = [person_key(pk) for pk in user_ids]
+    current = generations(GENERATION_KEY, ROLES_GENERATION_KEY, *keys)
+    return (name, timezone.localdate().isoformat(), *current, *user_ids)
+
+
+def personal_fragment(user, name, build, timeout=PERSONAL_SECONDS):
+    """`build()`'s value (a string of HTML) for this person, kept in this process until
+    their records, the content, the roles or the date change. `name` must say everything
+    else the value depends on (the page, a query's parameters)."""
+    return people_fragment([user.pk], name, build, timeout)
+
+
+def people_fragment(user_ids, name, build, timeout=PERSONAL_SECONDS):
+    """`build()`'s value for a page about these people (a team's matrix), kept in this
+    process until any one's records change, or the content, the roles or the date."""
+    return _kept_value(_personal_key(name, tuple(user_ids)), build, timeout)
+
+
+def live_fragment(name, build, timeout):
+    """`build()`'s value (HTML every visitor sees alike, showing live figures such as a
+    mentor's open slots), kept in this process until the content or the live figures
+    change (paths 1 and 3), or for `timeout` seconds: what changes with time alone (a
+    slot starting) is right again after it."""
+    content, live = generations(GENERATION_KEY, LIVE_GENERATION_KEY)
+    return _kept_value(("live", name, content, live), build, timeout)
+
+
+def _kept_value(key, build, timeout):
+    value = _kept.get(key)
+    if value is None:
+        value = build()
+        if value is not None:
+            _kept.keep(key, value, timeout)
+    return value
+
+
+# --- the signed-in person ------------------------------------------------------------------
+
+USER_SECONDS = 5 * 60  # a safety net: every save or delete of a person moves their generation
+
+
+def kept_user(request, load):
+    """The person signed in on this request: `load()` (Django's own `get_user`, which checks
+    the session's password hash and that the person may sign in) the first time, then a
+    copy kept in this process under their generation and the session's own keys. Saving or
+    deleting the person (a new password, deactivation, new details) moves their generation
+    on (cms.apps), so the next request loads and checks them afresh."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+    session = request.session
+    user_id = session.get(SESSION_KEY)
+    if user_id is None:
+        return load()
+    _request.reading = True  # the person's generation is read here, with the others
+    try:
+        person = generations(person_key(user_id))[0]
+    finally:
+        _request.reading = False
+    key = ("user", str(user_id), session.get(BACKEND_SESSION_KEY),
+           session.get(HASH_SESSION_KEY), person)
+    pickled = _kept.get(key)
+    if pickled is not None:
+        return pickle.loads(pickled)
+    user = load()
+    if user.is_authenticated:
+        _kept.keep(key, pickle.dumps(user, pickle.HIGHEST_PROTOCOL), USER_SECONDS)
+    return user
+
+
+_personal_records = {}
+
+
+def register_personal_records(model, people):
+    """Every save or delete of `model` moves on the generation of each person
+    `people(instance)` names (an iterable of user ids): the records a personal fragment
+    shows. Apps call this from AppConfig.ready for every model their fragments read."""
+    from django.db.models.signals import post_delete, post_save
+
+    def changed(sender, instance, **kwargs):
+        people_changed(*people(instance))
+
+    _personal_records[model] = changed  # the receivers are weak references: keep them
+    for signal in (post_save, post_delete):
+        signal.connect(changed, sender=model, weak=False,
+                       dispatch_uid=f"page_cache.personal.{model._meta.label}.{signal is post_save}")
+
+
 # --- anonymous pages -----------------------------------------------------------------------
 
 def _cacheable_request(request):
@@ -290,10 +473,13 @@ class AnonymousPageCacheMiddleware:
             # outage, so nothing here may read either before it runs.
             return self.get_response(request)
         _request.active, _request.generations = True, None
+        # Who is signed in is known only from the session: without its cookie, nobody.
+        _request.http_request = (request if settings.SESSION_COOKIE_NAME in request.COOKIES
+                                 else None)
         try:
             return self._respond(request)
         finally:
-            _request.active, _request.generations = False, None
+            _request.active, _request.generations, _request.http_request = False, None, None
 
     def _respond(self, request):
         if not _cacheable_request(request):

@@ -1,6 +1,8 @@
 """Thin views over the rules in services. Every object a view guards is reached through
 a `_get_x_for_user` helper, so other people's things are a 404."""
 
+import functools
+import hashlib
 
 from allauth.core import ratelimit
 from csp.decorators import csp_replace
@@ -10,8 +12,10 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
@@ -19,7 +23,7 @@ from django.views.decorators.http import require_POST
 from cms import roles
 from cms.access import staff_mfa_required
 from cms.models import User
-from cms.page_cache import shared_fragment
+from cms.page_cache import people_fragment, shared_fragment
 from courses import credentials, reports, services
 from courses.certificates import certificate_pdf as build_certificate_pdf
 from courses.forms import AssignmentForm, CertificateCheckForm, ReflectionForm
@@ -180,9 +184,12 @@ def save_reflection(request, module_id, prompt_id):
 
 @login_required
 def my_learning(request):
-    context = reports.my_learning(request.user)
-    context["catalogue_url"] = shared_fragment("catalogue-url", _catalogue_url)
-    return render(request, "courses/my_learning.html", context)
+    # Read only when the person's page is not already kept for them ({% personal %} in the
+    # template, cms.page_cache path 4).
+    learning = functools.cache(lambda: reports.my_learning(request.user))
+    return render(request, "courses/my_learning.html", {
+        "learning": learning,
+        "catalogue_url": lambda: shared_fragment("catalogue-url", _catalogue_url)})
 
 
 def _catalogue_url():
@@ -373,29 +380,42 @@ def team_matrix(request):
     # The team's people by id, read once: the narrowing and the overdue count both start
     # from them rather than from everyone's records.
     member_ids = list(_team_members(team).values_list("pk", flat=True))
-    people = _matrix_people(team, member_ids, show, query)
     if request.GET.get("format") in ("csv", "xlsx"):
-        return _matrix_export(team, people, request.GET["format"])
-    # Live courses, then those no longer offered that someone completed (matrix_courses).
-    courses = reports.matrix_courses()
-    # A page of courses and a page of people at a time: 20 people x 200 courses is 4,000
-    # cells, too much to read (or send) at once; a page's queries do not grow with the
-    # team or its history.
-    courses_page = Paginator(courses, MATRIX_COURSES_PER_PAGE).get_page(
-        request.GET.get("page"))
-    people_page = Paginator(people, MATRIX_PEOPLE_PER_PAGE).get_page(
-        request.GET.get("people"))
-    matrix = reports.training_matrix(people_page.object_list, courses_page.object_list)
-    totals = _course_totals(people, matrix["courses"])
-    for course in matrix["courses"]:
-        course.totals = totals.get(course.pk)
+        return _matrix_export(team, _matrix_people(team, member_ids, show, query),
+                              request.GET["format"])
+
+    def build():
+        people = _matrix_people(team, member_ids, show, query)
+        # Live courses, then those no longer offered that someone completed (matrix_courses).
+        courses = reports.matrix_courses()
+        # A page of courses and a page of people at a time: 20 people x 200 courses is
+        # 4,000 cells, too much to read (or send) at once; a page's queries do not grow
+        # with the team or its history.
+        courses_page = Paginator(courses, MATRIX_COURSES_PER_PAGE).get_page(
+            request.GET.get("page"))
+        people_page = Paginator(people, MATRIX_PEOPLE_PER_PAGE).get_page(
+            request.GET.get("people"))
+        matrix = reports.training_matrix(people_page.object_list, courses_page.object_list)
+        totals = _course_totals(people, matrix["courses"])
+        for course in matrix["courses"]:
+            course.totals = totals.get(course.pk)
+        return render_to_string("courses/includes/team_matrix_table.html", {
+            "team": team, "matrix": matrix, "page_obj": courses_page,
+            "people_page": people_page, "show": show, "query": query,
+            "overdue_people": services.outstanding_assignments().filter(
+                user_id__in=member_ids).values("user_id").distinct().count(),
+        }, request)
+
+    # The matrix is the same until one of the team's records changes (cms.page_cache,
+    # path 4): kept under every member's generation, for this view of it.
+    view = hashlib.sha256(
+        f"{team.pk}|{show}|{query}|{request.GET.get('page')}|{request.GET.get('people')}"
+        .encode()).hexdigest()
     return render(request, "courses/team_matrix.html", {
         "team": team, "teams": roles.teams_for_user(request.user),
         "managers": team.managers.order_by("full_name"),
-        "matrix": matrix, "page_obj": courses_page, "people_page": people_page,
         "show": show, "query": query, "filters": MATRIX_FILTERS,
-        "overdue_people": services.outstanding_assignments().filter(
-            user_id__in=member_ids).values("user_id").distinct().count(),
+        "matrix_html": mark_safe(people_fragment(member_ids, f"team-matrix:{view}", build)),
     })
 
 

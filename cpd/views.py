@@ -2,6 +2,8 @@
 Every entry a view touches is reached through `_get_entry_for_user`, so other people's
 entries are a 404."""
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -42,20 +44,29 @@ def _get_entry_for_user(user, pk):
 @login_required
 def record(request):
     year, current = _selected_year(request)
-    entries = services.entries_in_year(request.user, year)
-    # The years offered are those the person has entries in, the current one, and the one
-    # asked for, so the selector always agrees with the heading.
-    offered = {y for y in services.years_with_entries(request.user)
-               if limits.EARLIEST_YEAR <= y <= current + 1} | {current, year}
-    # Short labels: a phone's select shows about 30 characters.
-    years = [(y, f"December {y - 1} to November {y}") for y in sorted(offered, reverse=True)]
+
+    # Read only when the person's record for this year is not already kept for them
+    # ({% personal %} in the template, cms.page_cache path 4).
+    @functools.cache
+    def record():
+        entries = services.entries_in_year(request.user, year)
+        # The years offered are those the person has entries in, the current one, and the
+        # one asked for, so the selector always agrees with the heading.
+        offered = {y for y in services.years_with_entries(request.user)
+                   if limits.EARLIEST_YEAR <= y <= current + 1} | {current, year}
+        # Short labels: a phone's select shows about 30 characters.
+        years = [(y, f"December {y - 1} to November {y}")
+                 for y in sorted(offered, reverse=True)]
+        return {
+            "to_write": [e for e in entries if e.to_write],
+            "written": [e for e in entries if not e.to_write],
+            "entries": entries, "years": years,
+            "progress": services.renewal_progress(request.user, year),
+            "total_hours": sum(e.hours for e in entries),
+        }
+
     return render(request, "cpd/record.html", {
-        "to_write": [e for e in entries if e.to_write],
-        "written": [e for e in entries if not e.to_write],
-        "entries": entries, "year": year, "year_label": _year_label(year), "years": years,
-        "progress": services.renewal_progress(request.user, year),
-        "total_hours": sum(e.hours for e in entries),
-    })
+        "year": year, "year_label": _year_label(year), "record": record})
 
 
 @login_required

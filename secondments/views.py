@@ -1,6 +1,8 @@
 """Thin views: each reaches its object through one _get_x_for_user helper and calls a
 service; a broken rule becomes a message or form error, never a 500."""
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
@@ -8,12 +10,15 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Min, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from cms import audit, roles
 from cms.access import staff_mfa_required
+from cms.page_cache import live_fragment
 from secondments import calendar, services
 from secondments.forms import (
     ApplicationForm,
@@ -178,34 +183,45 @@ MENTORS_PER_PAGE = 24
 
 @login_required
 def mentor_directory(request):
-    form = MentorDirectoryFilter(request.GET or None)
-    mentors = (
-        MentorProfile.objects.filter(is_active=True)
-        .select_related("user")
-        .prefetch_related("expertise")
-        .order_by("user__full_name")
-    )
-    if form.is_valid():
-        if form.cleaned_data["expertise"]:
-            mentors = mentors.filter(expertise=form.cleaned_data["expertise"])
-        if form.cleaned_data["offers"] == "coaching":
+    def build():
+        form = MentorDirectoryFilter(request.GET or None)
+        filters = form.cleaned_data if form.is_valid() else {}
+        expertise, offers = filters.get("expertise"), filters.get("offers") or ""
+        page_number = request.GET.get("page")
+        mentors = (
+            MentorProfile.objects.filter(is_active=True)
+            .select_related("user")
+            .prefetch_related("expertise")
+            .order_by("user__full_name")
+        )
+        if expertise:
+            mentors = mentors.filter(expertise=expertise)
+        if offers == "coaching":
             mentors = mentors.filter(offers_coaching=True)
-        elif form.cleaned_data["offers"] == "mentoring":
+        elif offers == "mentoring":
             mentors = mentors.filter(offers_mentoring=True)
-    page = Paginator(mentors, MENTORS_PER_PAGE).get_page(request.GET.get("page"))
-    # Each card says how many open slots there are and when the next is: counted in the
-    # database for this page's mentors only (one query on the mentor and start index),
-    # whatever the number of mentors or of their past slots.
-    mentors_here = list(page.object_list)
-    figures = {row["mentor"]: row for row in MentoringSlot.objects.open().filter(
-        mentor__in=mentors_here).order_by().values("mentor").annotate(
-        n=Count("pk"), first=Min("starts_at"))}
-    for mentor in mentors_here:
-        row = figures.get(mentor.pk, {})
-        mentor.open_slot_count, mentor.next_open_slot = row.get("n", 0), row.get("first")
-    page.object_list = mentors_here
-    return render(request, "secondments/mentor_directory.html",
-                  {"mentors": page, "form": form})
+        page = Paginator(mentors, MENTORS_PER_PAGE).get_page(page_number)
+        # Each card says how many open slots there are and when the next is: counted in
+        # the database for this page's mentors only (one query on the mentor and start
+        # index), whatever the number of mentors or of their past slots.
+        mentors_here = list(page.object_list)
+        figures = {row["mentor"]: row for row in MentoringSlot.objects.open().filter(
+            mentor__in=mentors_here).order_by().values("mentor").annotate(
+            n=Count("pk"), first=Min("starts_at"))}
+        for mentor in mentors_here:
+            row = figures.get(mentor.pk, {})
+            mentor.open_slot_count, mentor.next_open_slot = row.get("n", 0), row.get("first")
+        page.object_list = mentors_here
+        return render_to_string("secondments/includes/mentor_cards.html",
+                                {"mentors": page, "form": form}, request)
+
+    # The same for every visitor asking the same: kept until a mentor, a slot, a booking or
+    # an area of expertise changes (cms.page_cache, path 3), or a minute passes (a slot
+    # starting closes it).
+    # Keyed by the whole query: the pagination's links carry it.
+    view = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()
+    cards = live_fragment(f"mentor-directory:{view}", build, timeout=60)
+    return render(request, "secondments/mentor_directory.html", {"cards": mark_safe(cards)})
 
 
 @login_required

@@ -102,3 +102,63 @@ def shared(parser, token):
     nodelist = parser.parse(("endshared",))
     parser.delete_first_token()
     return SharedNode([parser.compile_filter(bit) for bit in bits[1:]], nodelist)
+
+
+# Where a form's CSRF token goes in a kept personal fragment: the token is the session's,
+# not the fragment's, so it is put in afresh on every view.
+CSRF_PLACEHOLDER = "csrf-token-placeholder-7c1e"
+
+
+class PersonalNode(template.Node):
+    def __init__(self, parts, using, nodelist):
+        self.parts, self.using, self.nodelist = parts, using, nodelist
+
+    def _render(self, context):
+        if self.using is None:
+            return self.nodelist.render(context)
+        values = self.using.resolve(context)
+        with context.push(**(values() if callable(values) else values)):
+            return self.nodelist.render(context)
+
+    def render(self, context):
+        from cms.page_cache import personal_fragment
+
+        request = context.get("request")
+        user = getattr(request, "user", None)
+        token = context.get("csrf_token")
+        if (user is None or not user.is_authenticated or token is None
+                or request.method != "GET" or getattr(request, "is_preview", False)
+                or context.get("personal_not_kept")):
+            # Anonymous visitors, a form posted back with its errors, an admin preview, a
+            # page that says its state is not only the person's records: rendered as
+            # written, never kept.
+            return self._render(context)
+
+        def build():
+            with context.push(csrf_token=CSRF_PLACEHOLDER):
+                return str(self._render(context))
+
+        name = ":".join(str(part.resolve(context)) for part in self.parts)
+        html = personal_fragment(user, f"html:{name}", build)
+        return html.replace(CSRF_PLACEHOLDER, str(token)) if CSRF_PLACEHOLDER in html else html
+
+
+@register.tag
+def personal(parser, token):
+    """`{% personal "course-progress" page.pk [using state] %}...{% endpersonal %}`: HTML
+    about the signed-in person's own records, rendered once and kept in this process until
+    their records (or the content, their roles, or the date) change (cms.page_cache,
+    path 4). The name and ids must say everything else the HTML depends on. What is inside
+    reads the person's state lazily: from callables in the context, or from `using`, a
+    callable returning the variables to render with, so that a kept fragment costs no
+    query. A view sets `personal_not_kept` for a page whose state is more than the
+    person's records."""
+    bits = token.split_contents()
+    using = None
+    if len(bits) > 3 and bits[-2] == "using":
+        using, bits = parser.compile_filter(bits[-1]), bits[:-2]
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% personal name [id ...] %} takes a name")
+    nodelist = parser.parse(("endpersonal",))
+    parser.delete_first_token()
+    return PersonalNode([parser.compile_filter(bit) for bit in bits[1:]], using, nodelist)

@@ -1,6 +1,8 @@
 """What staff author: programmes and competency frameworks (snippets), and the page tree
 CourseIndexPage -> CoursePage -> ModulePage."""
 
+import functools
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
@@ -286,12 +288,22 @@ class CoursePage(ViewRestrictionsFromCacheMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # An admin preview shows the form's unsaved data (a new course has no id yet), so
         # it is built afresh, never taken from or put in the shared cache.
-        facts = self.get_facts(cached=not getattr(request, "is_preview", False))
-        context.update(facts)
+        # Everything here is lazy (a callable the template calls): a view whose shared and
+        # personal fragments are all kept reads none of it.
+        facts = functools.cache(
+            lambda: self.get_facts(cached=not getattr(request, "is_preview", False)))
+        for name in COURSE_FACTS:
+            context[name] = functools.partial(lambda name: facts()[name], name)
         context["today"] = timezone.localdate()  # shared fragments that show statements in force
-        context["progress"] = course_progress_for(request.user, self, facts["modules"],
-                                                  facts["all_prerequisites"])
+        # Read only when the person's part of the page is not already kept for them
+        # ({% personal %} in the template, cms.page_cache path 4).
+        context["progress"] = functools.cache(lambda: course_progress_for(
+            request.user, self, facts()["modules"], facts()["all_prerequisites"]))
         return context
+
+
+COURSE_FACTS = ("modules", "programme", "competency_list", "prerequisite_list",
+                "all_prerequisites", "total_minutes")
 
 
 class ModulePage(ViewRestrictionsFromCacheMixin, Page):
@@ -328,8 +340,20 @@ class ModulePage(ViewRestrictionsFromCacheMixin, Page):
         from courses.services import module_context_for
 
         context = super().get_context(request, *args, **kwargs)
-        # A knowledge check posted with errors is shown again with them (see views).
-        context.update(module_context_for(request.user, self,
-                                          posted=getattr(request, "posted_checks", None)))
-        add_launches(request, self, context)
+
+        # Read only when the person's view of this module is not already kept for them
+        # ({% personal ... using module_state %} in the template, cms.page_cache path 4).
+        @functools.cache
+        def module_state():
+            # A knowledge check posted with errors is shown again with them (see views).
+            state = module_context_for(request.user, self,
+                                       posted=getattr(request, "posted_checks", None))
+            add_launches(request, self, state)
+            return state
+
+        context["module_state"] = module_state
+        # E-learning carries a running session's state, and a query string picks its part:
+        # such a page is built afresh on every view.
+        context["personal_not_kept"] = bool(request.GET) or any(
+            block["type"] == "elearning" for block in self.body.raw_data)
         return context

@@ -58,10 +58,53 @@ def test_a_change_in_another_process_drops_this_process_copy(client, demo_conten
 
 def test_a_person_made_superuser_in_code_gets_the_admin_at_once(client, alice):
     """Path 2: a person's roles are kept per process, under a key that holds their active
-    and superuser flags, so a change to those needs no signal."""
-    from cms.models import User
-
+    and superuser flags; saving the person moves their own generation on (path 4), so the
+    kept copy of them, and of their header, is read afresh."""
     client.force_login(alice)
     assert 'href="/admin/"' not in client.get("/learning/").text
-    User.objects.filter(pk=alice.pk).update(is_superuser=True)  # no signal is sent
+    alice.is_superuser = True
+    alice.save()
     assert 'href="/admin/"' in client.get("/learning/").text
+
+
+def test_a_live_fragment_is_kept_until_the_live_figures_change_or_it_times_out():
+    """Path 3 for fragments: what shows figures that change with time alone (a mentoring
+    slot starting) is built again once its timeout passes."""
+    import time
+
+    from cms.page_cache import live_figures_changed, live_fragment
+
+    built = []
+
+    def build():
+        built.append(1)
+        return f"<p>{len(built)}</p>"
+
+    assert live_fragment("test-live", build, timeout=60) == "<p>1</p>"
+    assert live_fragment("test-live", build, timeout=60) == "<p>1</p>"
+    live_figures_changed()
+    assert live_fragment("test-live", build, timeout=60) == "<p>2</p>"
+    assert live_fragment("test-live-short", build, timeout=0.05) == "<p>3</p>"
+    time.sleep(0.1)
+    assert live_fragment("test-live-short", build, timeout=0.05) == "<p>4</p>"
+
+
+def test_a_personal_fragment_moves_on_with_that_person_only(alice, bob):
+    """Path 4: one person's change drops their fragments, not another's."""
+    from cms.page_cache import people_changed, people_fragment, personal_fragment
+
+    counts = {"alice": 0, "bob": 0, "team": 0}
+
+    def build(name):
+        def inner():
+            counts[name] += 1
+            return f"{name} {counts[name]}"
+        return inner
+
+    assert personal_fragment(alice, "p", build("alice")) == "alice 1"
+    assert personal_fragment(bob, "p", build("bob")) == "bob 1"
+    assert people_fragment([alice.pk, bob.pk], "t", build("team")) == "team 1"
+    people_changed(alice.pk)
+    assert personal_fragment(alice, "p", build("alice")) == "alice 2"
+    assert personal_fragment(bob, "p", build("bob")) == "bob 1"
+    assert people_fragment([alice.pk, bob.pk], "t", build("team")) == "team 2"

@@ -264,3 +264,16 @@ def test_the_directory_shows_24_mentors_a_page(client, leader):
     second = client.get("/leadership/mentors/?page=2").text
     assert second.count('class="card"') == 1 and "Mentor 24" in second
     assert client.get("/leadership/mentors/?page=99").status_code == 200
+
+
+def test_the_directory_kept_for_everyone_shows_a_new_slot_and_a_booking_at_once(
+        client, leader, other_leader, mentor_profile):
+    """The cards are kept for every visitor (cms.page_cache, path 3) until a mentor, a
+    slot or a booking changes."""
+    client.force_login(leader)
+    assert "No open slots at the moment" in client.get("/leadership/mentors/").text
+    slot = make_slot(mentor_profile, days=5)
+    assert "1 open slot, next" in client.get("/leadership/mentors/").text
+    services.book_slot(slot, other_leader, goals="Lead a duty team")
+    assert "No open slots at the moment" in client.get("/leadership/mentors/").text
+
