@@ -202,10 +202,7 @@ else:
 # Sessions live in the database. With a shared Redis cache they are also read through it
 # (written to both), which saves a query on every signed-in request. Never through a
 # per-process cache: a sign-out on one server would not reach the others.
-SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db" if REDIS_URL
-    else "django.contrib.sessions.backends.db"
-)
+SESSION_ENGINE = "cms.sessions.cached_db" if REDIS_URL else "cms.sessions.db"
 
 # Anonymous visitors' pages are cached this many seconds (0: off). Off in development and
 # tests, so what you change shows at once; publishing a page drops the cache anyway.
