@@ -79,6 +79,10 @@ class CmsConfig(AppConfig):
         from cms.page_cache import register_personal_records
 
         register_personal_records(User, lambda instance: [instance.pk])
+        from cms.models import Team
+
+        m2m_changed.connect(invalidate_pages, sender=Team.managers.through,
+                            dispatch_uid="page_cache_team_managers")
         from cms.signals import notice_mentor_role_removed
 
         m2m_changed.connect(notice_mentor_role_removed, sender=User.groups.through,

@@ -250,9 +250,11 @@ def invalidate_on_change(sender, **kwargs):
         invalidate_pages()
 
 
-# Snippets that shared fragments show (course facts); the admin's snippet hooks cover
-# edits there, these cover changes made in code.
-FRAGMENT_SOURCES = {"courses.Programme", "courses.Competency", "courses.CompetencyFramework"}
+# Snippets that shared fragments show (course facts), and teams (a team's name and who
+# manages it, on the team matrix); the admin's snippet hooks cover edits there, these cover
+# changes made in code. cms.apps connects the teams' managers too.
+FRAGMENT_SOURCES = {"courses.Programme", "courses.Competency", "courses.CompetencyFramework",
+                    "cms.Team"}
 
 
 # --- live figures (path 3) -----------------------------------------------------------------

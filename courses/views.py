@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 
 from cms import roles
 from cms.access import staff_mfa_required
-from cms.models import User
+from cms.models import Team, User
 from cms.page_cache import people_fragment, shared_fragment
 from courses import credentials, reports, services
 from courses.certificates import certificate_pdf as build_certificate_pdf
@@ -377,9 +377,10 @@ def team_matrix(request):
     show = request.GET.get("show", "")
     show = show if show in MATRIX_FILTERS else ""
     query = request.GET.get("q", "").strip()[:100]
-    # The team's people by id, read once: the narrowing and the overdue count both start
-    # from them rather than from everyone's records.
-    member_ids = list(_team_members(team).values_list("pk", flat=True))
+    # The team's people by id, with who manages it, in one read: the narrowing and the
+    # overdue count start from them rather than from everyone's records, and the page is
+    # kept under each one's generation.
+    member_ids, manager_ids = _team_people(team)
     if request.GET.get("format") in ("csv", "xlsx"):
         return _matrix_export(team, _matrix_people(team, member_ids, show, query),
                               request.GET["format"])
@@ -399,24 +400,35 @@ def team_matrix(request):
         totals = _course_totals(people, matrix["courses"])
         for course in matrix["courses"]:
             course.totals = totals.get(course.pk)
-        return render_to_string("courses/includes/team_matrix_table.html", {
-            "team": team, "matrix": matrix, "page_obj": courses_page,
-            "people_page": people_page, "show": show, "query": query,
+        return render_to_string("courses/includes/team_matrix_page.html", {
+            "team": team, "teams": roles.teams_for_user(request.user),
+            "managers": team.managers.order_by("full_name"),
+            "show": show, "query": query, "filters": MATRIX_FILTERS,
+            "matrix": matrix, "page_obj": courses_page, "people_page": people_page,
             "overdue_people": services.outstanding_assignments().filter(
                 user_id__in=member_ids).values("user_id").distinct().count(),
         }, request)
 
-    # The matrix is the same until one of the team's records changes (cms.page_cache,
-    # path 4): kept under every member's generation, for this view of it.
+    # The page is the same until a record of the viewer, the team's managers or its
+    # members changes (cms.page_cache, path 4), or a team or who manages it (path 1):
+    # kept under each one's generation, for this view of it.
     view = hashlib.sha256(
         f"{team.pk}|{show}|{query}|{request.GET.get('page')}|{request.GET.get('people')}"
         .encode()).hexdigest()
-    return render(request, "courses/team_matrix.html", {
-        "team": team, "teams": roles.teams_for_user(request.user),
-        "managers": team.managers.order_by("full_name"),
-        "show": show, "query": query, "filters": MATRIX_FILTERS,
-        "matrix_html": mark_safe(people_fragment(member_ids, f"team-matrix:{view}", build)),
-    })
+    content = people_fragment([request.user.pk, *manager_ids, *member_ids],
+                              f"team-matrix:{view}", build)
+    return render(request, "courses/team_matrix.html",
+                  {"team": team, "content_html": mark_safe(content)})
+
+
+def _team_people(team):
+    """The ids of a team's members (its active people, managers aside: a manager is not
+    one of the people they manage) and of its managers: two reads on indexed columns."""
+    managers = set(Team.managers.through.objects.filter(team=team)
+                   .values_list("user_id", flat=True))
+    members = set(User.objects.filter(team=team, is_active=True).order_by()
+                  .values_list("pk", flat=True)) - managers
+    return sorted(members), sorted(managers)
 
 
 def _get_member_for_user(user, user_id):

@@ -122,3 +122,29 @@ def test_the_team_matrix_shows_a_members_progress_and_a_new_member_at_once(
     assert "In progress" in client.get("/learning/team/").content.decode()
     factories.practitioner(email="cara@example.org", full_name="Cara Clark", team=team)
     assert "Cara Clark" in client.get("/learning/team/").content.decode()
+
+
+def test_the_team_matrix_shows_a_renamed_team_and_a_new_co_manager_at_once(
+        client, alice, manager, team):
+    from tests import factories
+
+    client.force_login(manager)
+    assert team.name in client.get("/learning/team/").content.decode()
+    team.name = "Duty and assessment east"
+    team.save()
+    assert "Duty and assessment east" in client.get("/learning/team/").content.decode()
+    other = factories.practitioner(email="dee@example.org", full_name="Dee Deputy")
+    team.managers.add(other)
+    assert "Dee Deputy" in client.get("/learning/team/").content.decode()
+
+
+def test_the_team_matrix_offers_a_team_the_manager_is_given_at_once(
+        client, alice, manager, team, host):
+    from tests import factories
+
+    second = factories.TeamFactory(name="Children in care north", organisation=host)
+    client.force_login(manager)
+    assert 'id="team-choice"' not in client.get("/learning/team/").content.decode()
+    second.managers.add(manager)  # who manages a team: no save of a team or a person
+    html = client.get("/learning/team/").content.decode()
+    assert 'id="team-choice"' in html and "Children in care north" in html

@@ -137,7 +137,7 @@ def main():
             for query in captured:
                 print(f"   {query['time']}  {query['sql'][:300]}")
         if args.profile == name:
-            stats.sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(45)
+            stats.sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(int(os.environ.get("PROFILE_LINES", 45)))
     if not args.anonymous_cached:
         print("anonymous rows: the page cache off, i.e. what a cache miss costs")
 
