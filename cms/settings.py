@@ -317,7 +317,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG or TESTING
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "cms.storage.StaticFilesStorage"  # hashed names, addresses kept per process
         )
     },
 }
