@@ -228,14 +228,18 @@ def shared_fragment(name, build, timeout=FRAGMENT_SECONDS):
     """`build()`'s value, kept for everyone until the next change of content (path 1).
     Only for things that are the same for every visitor; None is never kept. Each caller
     gets its own copy (kept pickled), so no two requests share, and might change, one
-    object."""
+    object; a string (HTML) is shared as it is."""
     pickled = kept(_fragments, GENERATION_KEY, f"page-cache:fragment:{name}",
                    lambda: _pickled(build()), timeout)
-    return None if pickled is None else pickle.loads(pickled)
+    if pickled is None or isinstance(pickled, str):
+        return pickled  # HTML: a string cannot be changed, so every caller can share it
+    return pickle.loads(pickled)
 
 
 def _pickled(value):
-    return None if value is None else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    if value is None or isinstance(value, str):
+        return value
+    return pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
 
 
 def invalidate_on_change(sender, **kwargs):
