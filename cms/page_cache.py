@@ -560,5 +560,9 @@ class ViewRestrictionsFromCacheMixin:
                                      lambda: super(ViewRestrictionsFromCacheMixin, self)
                                      .get_view_restrictions().exists())
         if restricted is False:
-            return PageViewRestriction.objects.none()
+            # Already evaluated (to nothing): iterating it, as Wagtail's serve hook does on
+            # every view, compiles no query. Chained calls (the admin's order_by) still work.
+            none = PageViewRestriction.objects.none()
+            none._result_cache = []
+            return none
         return super().get_view_restrictions()
