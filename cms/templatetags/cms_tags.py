@@ -75,7 +75,22 @@ def live(parser, token):
     return LiveNode(parser.compile_filter(bits[1]), parser.compile_filter(bits[2]), nodelist)
 
 
+def _kept_body(parser, tag, end):
+    """The body of a tag whose output is kept: it may hold no {% block %}, and Django's
+    search for blocks (which `{% extends %}` makes over the parent template on every render)
+    does not look inside it."""
+    from django.template.loader_tags import BlockNode
+
+    nodelist = parser.parse((end,))
+    parser.delete_first_token()
+    if nodelist.get_nodes_by_type(BlockNode):
+        raise template.TemplateSyntaxError(f"{{% {tag} %}} cannot hold a {{% block %}}")
+    return nodelist
+
+
 class SharedNode(template.Node):
+    child_nodelists = ()  # see _kept_body
+
     def __init__(self, parts, nodelist):
         self.parts, self.nodelist = parts, nodelist
 
@@ -99,8 +114,7 @@ def shared(parser, token):
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError("{% shared name [id ...] %} takes a name")
-    nodelist = parser.parse(("endshared",))
-    parser.delete_first_token()
+    nodelist = _kept_body(parser, "shared", "endshared")
     return SharedNode([parser.compile_filter(bit) for bit in bits[1:]], nodelist)
 
 
@@ -110,6 +124,8 @@ CSRF_PLACEHOLDER = "csrf-token-placeholder-7c1e"
 
 
 class PersonalNode(template.Node):
+    child_nodelists = ()  # see _kept_body
+
     def __init__(self, parts, using, nodelist):
         self.parts, self.using, self.nodelist = parts, using, nodelist
 
@@ -159,6 +175,5 @@ def personal(parser, token):
         using, bits = parser.compile_filter(bits[-1]), bits[:-2]
     if len(bits) < 2:
         raise template.TemplateSyntaxError("{% personal name [id ...] %} takes a name")
-    nodelist = parser.parse(("endpersonal",))
-    parser.delete_first_token()
+    nodelist = _kept_body(parser, "personal", "endpersonal")
     return PersonalNode([parser.compile_filter(bit) for bit in bits[1:]], using, nodelist)

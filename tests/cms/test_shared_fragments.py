@@ -120,3 +120,15 @@ def test_a_new_generation_from_another_process_drops_this_process_copies():
     assert shared_fragment("example", build) == "version 2"
     cache.clear()  # the cache emptied (a restarted Redis): nothing old may come back
     assert shared_fragment("example", build) == "version 3"
+
+
+@pytest.mark.parametrize("tag", ["shared", "personal"])
+def test_a_kept_fragment_cannot_hold_a_block(tag):
+    """Django's search for blocks does not look inside kept fragments (it runs over the
+    parent template on every render), so a block there would be silently ignored: it is
+    refused when the template is read."""
+    from django.template import Template, TemplateSyntaxError
+
+    with pytest.raises(TemplateSyntaxError, match="cannot hold"):
+        Template("{% load cms_tags %}{% " + tag + " \"x\" %}{% block a %}{% endblock %}"
+                 "{% end" + tag + " %}")
