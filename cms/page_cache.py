@@ -50,6 +50,7 @@ slot starting) is dropped by PAGE_CACHE_SECONDS (pages, live fragments) or by th
 personal fragment's key (overdue, days left to renew).
 """
 
+import copy
 import pickle
 import re
 import threading
@@ -203,6 +204,7 @@ class _ProcessCopies:
 _fragments = _ProcessCopies(max_entries=5000)
 _pages = _ProcessCopies(max_entries=500)  # whole pages are large: ~30 KB each
 _filled_pages = _ProcessCopies(max_entries=500)  # the same, live figures filled in
+_objects = _ProcessCopies(max_entries=5000)  # shared_object
 roles_copies = _ProcessCopies(max_entries=20000)
 
 
@@ -234,6 +236,21 @@ def shared_fragment(name, build, timeout=FRAGMENT_SECONDS):
     if pickled is None or isinstance(pickled, str):
         return pickled  # HTML: a string cannot be changed, so every caller can share it
     return pickle.loads(pickled)
+
+
+def shared_object(name, build, copier, timeout=FRAGMENT_SECONDS):
+    """Like `shared_fragment`, for objects dear to unpickle (a page with a StreamField):
+    this process keeps one, and each caller gets `copier(kept)`, a copy of its own that
+    shares what no request changes."""
+    current = generation()
+    key = f"{current}:object:{name}"
+    found = _objects.get(current, key)
+    if found is None:
+        found = shared_fragment(name, build, timeout)
+        if found is None:
+            return None
+        _objects.keep(current, key, found)
+    return copier(found)
 
 
 def _pickled(value):
@@ -541,9 +558,16 @@ def route_from_cache(request, path):
         return None if route is None else (Site.find_for_request(request), route)
 
     host = request._get_raw_host()
-    found = shared_fragment(f"route:{host}:{request.get_port()}:{path}", build)
+    found = shared_object(f"route:{host}:{request.get_port()}:{path}", build, _copy_route)
     if found is not None and not hasattr(request, "_wagtail_route_for_request"):
         request._wagtail_site, request._wagtail_route_for_request = found
+
+
+def _copy_route(found):
+    """A request's own site and page (Wagtail sets attributes on both while serving); the
+    page's field values, its parsed StreamField included, are shared."""
+    site, (page, args, kwargs) = found
+    return copy.copy(site), (copy.copy(page), list(args), dict(kwargs))
 
 
 class ViewRestrictionsFromCacheMixin:

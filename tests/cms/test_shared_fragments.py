@@ -132,3 +132,28 @@ def test_a_kept_fragment_cannot_hold_a_block(tag):
     with pytest.raises(TemplateSyntaxError, match="cannot hold"):
         Template("{% load cms_tags %}{% " + tag + " \"x\" %}{% block a %}{% endblock %}"
                  "{% end" + tag + " %}")
+
+
+def test_each_request_gets_its_own_copy_of_a_kept_page(client, demo_content):
+    """The route (site and page) is unpickled once per process and copied per request:
+    what one request sets on its page never reaches the next."""
+    from django.test import RequestFactory
+
+    from cms.page_cache import _request, route_from_cache
+
+    client.get("/about/")
+    request = RequestFactory().get("/about/")
+    _request.active = True
+    try:
+        route_from_cache(request, "/about/")
+        first_site, (first_page, _args, _kwargs) = (request._wagtail_site,
+                                                    request._wagtail_route_for_request)
+        first_page.scratch = "set by one request"
+        again = RequestFactory().get("/about/")
+        route_from_cache(again, "/about/")
+        page = again._wagtail_route_for_request[0]
+    finally:
+        _request.active, _request.generations = False, None
+    assert page.pk == first_page.pk and page is not first_page
+    assert not hasattr(page, "scratch")
+    assert again._wagtail_site is not first_site
