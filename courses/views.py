@@ -9,6 +9,7 @@ from csp.decorators import csp_replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -423,11 +424,21 @@ def team_matrix(request):
 
 def _team_people(team):
     """The ids of a team's members (its active people, managers aside: a manager is not
-    one of the people they manage) and of its managers: two reads on indexed columns."""
-    managers = set(Team.managers.through.objects.filter(team=team)
-                   .values_list("user_id", flat=True))
-    members = set(User.objects.filter(team=team, is_active=True).order_by()
-                  .values_list("pk", flat=True)) - managers
+    one of the people they manage) and of its managers, in one statement on two indexed
+    columns. Plain SQL: on every view of the matrix, building the two ORM queries cost
+    more than running them."""
+    through, users = Team.managers.through._meta, User._meta
+    quote = connection.ops.quote_name
+    sql = (f"SELECT {quote(through.get_field('user').column)}, 1 FROM {quote(through.db_table)} "
+           f"WHERE {quote(through.get_field('team').column)} = %s "
+           f"UNION ALL SELECT {quote(users.pk.column)}, 0 FROM {quote(users.db_table)} "
+           f"WHERE {quote(users.get_field('team').column)} = %s "
+           f"AND {quote(users.get_field('is_active').column)} = %s")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [team.pk, team.pk, True])
+        rows = cursor.fetchall()
+    managers = {pk for pk, manages in rows if manages}
+    members = {pk for pk, manages in rows if not manages} - managers
     return sorted(members), sorted(managers)
 
 
