@@ -1,14 +1,18 @@
-"""What is the same for every visitor is built once and kept; only a person's own state is
-read per request.
+"""What is the same for every visitor is built once and kept; a person's own state is
+read when it changes and kept for them until it changes again.
 
-Three things are kept:
+What is kept:
 
 - **Anonymous pages**, whole (AnonymousPageCacheMiddleware), for PAGE_CACHE_SECONDS. Anyone
   with a session or a pending message skips them and gets a fresh page.
-- **Shared fragments** of signed-in pages (`shared_fragment`): the route from a URL to its
-  page, the site, the menu, breadcrumbs, a course's modules and facts, whether a page has a
-  view restriction.
+- **Shared fragments** of signed-in pages (`shared_fragment`, `shared_object`): the route
+  from a URL to its page, the site, the menu, breadcrumbs, a course's modules and facts,
+  whether a page has a view restriction, the footer.
+- **Live fragments** (`live_fragment`): what every visitor sees alike but that shows live
+  figures (the mentor directory's open slots), in each process only.
 - **Each person's roles** (cms.roles): their group names and permissions.
+- **The signed-in person** (`kept_user`) and **their own part of pages**
+  (`personal_fragment`, `people_fragment`, `{% personal %}`), in each process only.
 
 Where they are kept: in each process (`_ProcessCopies`), and in the shared cache (Redis, or
 the database cache table without Redis) so that a new process starts warm. A process copy
@@ -20,20 +24,22 @@ with Redis or without.
 
 One invalidation path per kind of change (each has a test in tests/cms/test_page_cache.py):
 
-1. **Content** (pages, sites, view restrictions, the snippets course facts are built from):
+1. **Content** (pages, sites, view restrictions, the snippets course facts are built from,
+   teams and who manages them):
    `invalidate_pages`, a new content generation. It is connected to Wagtail's publish,
    unpublish and move signals, to every save or delete of those models (`invalidate_on_change`,
    so changes made in code count too) and to the admin's snippet hooks (cms.wagtail_hooks).
 2. **Roles** (a group's permissions, a person's groups or own permissions): a new roles
    generation (cms.roles.forget_all_roles). A person's active and superuser flags are part
    of their roles key, so saving a person needs nothing.
-3. **Live figures** (places left on an event): a template marks them with
+3. **Live figures** (places left on an event, a mentor's open slots): a template marks them with
    `{% live "name" id %}...{% endlive %}` (cms_tags), and a page served from the cache has
    them filled in afresh from the app's registered `register_live_figure` function (one
    query per kind of figure). The filled page is kept in each process only until what
    the figures count changes: the app calls `live_figures_changed` (a new live
-   generation) on every save or delete of those records (events: every booking).
-
+   generation) on every save or delete of those records (events: every booking;
+   secondments: every mentor, slot and mentoring booking, which `live_fragment` is kept
+   under).
 4. **A person's own records** (their enrolments, completions, assignments, certificates,
    CPD entries): each person has a generation of their own, read in the same round trip as
    the others once the request knows who is signed in. An app lists the models that hold
@@ -43,7 +49,10 @@ One invalidation path per kind of change (each has a test in tests/cms/test_page
    course page's progress and outline, My learning) in this process only, under that
    generation, the content and roles generations and today's date; `people_fragment` does
    the same for a page about several people (a team's matrix), under each one's
-   generation. Nothing personal is written to the shared cache.
+   generation. The signed-in person is kept under their generation too (`kept_user`):
+   saving them (a new password, deactivation) loads and checks them afresh. Nothing
+   personal is written to the shared cache. A bulk `update()` sends no signal: call
+   `people_changed` after one.
 
 Everything else a page shows that changes with time alone (an event passing, a mentoring
 slot starting) is dropped by PAGE_CACHE_SECONDS (pages, live fragments) or by the date in a

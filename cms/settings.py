@@ -197,11 +197,14 @@ else:
 
 # What every visitor sees alike (anonymous pages, routes, menus, course facts) and each
 # person's roles are kept per process and in this cache, trusted only while a generation
-# number in this cache is unchanged (read once per request): see cms/page_cache.py.
+# number in this cache is unchanged (read once per request); the signed-in person and their
+# own part of each page are kept per process under their own generation: see
+# cms/page_cache.py.
 
 # Sessions live in the database. With a shared Redis cache they are also read through it
 # (written to both), which saves a query on every signed-in request. Never through a
-# per-process cache: a sign-out on one server would not reach the others.
+# per-process cache: a sign-out on one server would not reach the others. cms.sessions are
+# Django's engines with the one read per request made as plain SQL (cms/sessions).
 SESSION_ENGINE = "cms.sessions.cached_db" if REDIS_URL else "cms.sessions.db"
 
 # Anonymous visitors' pages are cached this many seconds (0: off). Off in development and
