@@ -104,18 +104,13 @@ def person_key(user_id):
     return f"page-cache:person:{user_id}"
 
 
-def _signed_in_person():
-    """The id of the person signed in on this request, if the request has a session: their
-    generation is read with the others, so a signed-in page makes one round trip."""
+def _load_signed_in_person():
+    """Load the person signed in on this request (if it has a session) before the first
+    read of the generations: loading them (`kept_user`) reads their own generation with
+    all the others, so a signed-in page makes one round trip."""
     request = getattr(_request, "http_request", None)
-    if request is None or getattr(_request, "reading", False):
-        return None
-    _request.reading = True  # loading the person must not read generations itself
-    try:
-        user = getattr(request, "user", None)
-        return user.pk if user is not None and user.is_authenticated else None
-    finally:
-        _request.reading = False
+    if request is not None and not getattr(_request, "reading", False):
+        request.user.is_authenticated  # noqa: B018 (evaluates the lazy person)
 
 
 def _read_generations(keys):
@@ -133,11 +128,10 @@ def generations(*keys):
     global generations and the signed-in person's)."""
     values = getattr(_request, "generations", None)
     if values is None:
-        person = _signed_in_person()  # loading the person may read them all (kept_user)
+        _load_signed_in_person()
         values = getattr(_request, "generations", None)
     if values is None:
-        wanted = set(keys) | set(GENERATION_KEYS) | ({person_key(person)} if person else set())
-        values = _read_generations(sorted(wanted))
+        values = _read_generations(sorted(set(keys) | set(GENERATION_KEYS)))
         if getattr(_request, "active", False):
             _request.generations = values
     missing = [key for key in keys if key not in values]

@@ -324,8 +324,8 @@ def _team_members(team):
             .exclude(pk__in=team.managers.values("pk")).order_by("full_name", "email"))
 
 
-def _matrix_people(team, member_ids, show, query):
-    people = _team_members(team)
+def _matrix_people(member_ids, show, query):
+    people = User.objects.filter(pk__in=member_ids).order_by("full_name", "email")
     if query:
         people = people.filter(Q(full_name__icontains=query) | Q(email__icontains=query))
     narrowing = {"overdue": services.outstanding_assignments,
@@ -383,11 +383,11 @@ def team_matrix(request):
     # kept under each one's generation.
     member_ids, manager_ids = _team_people(team)
     if request.GET.get("format") in ("csv", "xlsx"):
-        return _matrix_export(team, _matrix_people(team, member_ids, show, query),
+        return _matrix_export(team, _matrix_people(member_ids, show, query),
                               request.GET["format"])
 
     def build():
-        people = _matrix_people(team, member_ids, show, query)
+        people = _matrix_people(member_ids, show, query)
         # Live courses, then those no longer offered that someone completed (matrix_courses).
         courses = reports.matrix_courses()
         # A page of courses and a page of people at a time: 20 people x 200 courses is
