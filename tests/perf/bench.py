@@ -370,6 +370,8 @@ def run_setups(args, names):
                    "--duration", str(args.duration)]
         if args.quick:
             command.append("--quick")
+        if args.only:
+            command += ["--only", args.only]
         print(f"== {name} set-up ==", flush=True)
         finished = subprocess.run(command, cwd=ROOT, env=env)
         if finished.returncode != 0:
@@ -401,6 +403,9 @@ def main():
                         default="current")
     parser.add_argument("--quick", action="store_true",
                         help="3 s per page, no PDF timing, a 300-person rush")
+    parser.add_argument("--only", default="",
+                        help="comma-separated parts of page names: measure only those pages "
+                        "(and the ceiling), without the PDF timing or the rush")
     parser.add_argument("--output", default=str(ROOT / "bench-results.json"))
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -427,6 +432,10 @@ def main():
     pages = page_list(info)
     if args.rush_only:
         pages = []
+    if args.only:
+        wanted = [part.strip() for part in args.only.split(",") if part.strip()]
+        pages = [page for page in pages
+                 if page[3] == "ceiling" or any(part in page[0] for part in wanted)]
     try:
         for name, path, session, kind in pages:
             check_reachable(port, name, path, session)
@@ -453,10 +462,11 @@ def main():
                 page["kind"])
             page["meets_targets"] = page["p95_ms"] < TARGET_P95_MS and (
                 target is None or page["ratio"] >= target) and page["non_2xx"] == 0
-        if info["certificate_pdf"] and not args.rush_only and not args.quick:
+        if info["certificate_pdf"] and not args.rush_only and not args.quick and not args.only:
             results["certificate_pdf"] = time_pdf(port, info["certificate_pdf"],
                                                   info["practitioner"])
-        results["booking_rush"] = booking_rush(port, people=300 if args.quick else 1000)
+        if not args.only:
+            results["booking_rush"] = booking_rush(port, people=300 if args.quick else 1000)
         results["worker_peak_memory_mb"] = [round(peak_memory_mb(pid), 1)
                                             for pid in worker_pids(server)]
     finally:
@@ -489,7 +499,9 @@ def print_table(results):
           f"p95 under {TARGET_P95_MS} ms, no errors")
     print(f"worker peak memory (MB): {results['worker_peak_memory_mb']} "
           f"(target < {TARGET_MEMORY_MB})")
-    rush = results["booking_rush"]
+    rush = results.get("booking_rush")
+    if rush is None:
+        return
     print(f"booking rush: {rush['people']} people, {rush['places']} places: "
           f"{rush['confirmed']} confirmed, {rush['waitlisted']} waitlisted, "
           f"{rush['server_errors']} server errors, {rush['seconds']} s in all, "
