@@ -80,9 +80,14 @@ class CmsConfig(AppConfig):
 
         register_personal_records(User, lambda instance: [instance.pk])
         from cms.models import Team
+        from cms.page_cache import invalidate_on_membership_change
 
         m2m_changed.connect(invalidate_pages, sender=Team.managers.through,
                             dispatch_uid="page_cache_team_managers")
+        # Who belongs to a team is the team's too: its matrix is kept until it changes.
+        for signal in (post_save, post_delete):
+            signal.connect(invalidate_on_membership_change, sender=User,
+                           dispatch_uid=f"page_cache_membership_{signal is post_save}")
         from cms.signals import notice_mentor_role_removed
 
         m2m_changed.connect(notice_mentor_role_removed, sender=User.groups.through,

@@ -25,10 +25,12 @@ with Redis or without.
 One invalidation path per kind of change (each has a test in tests/cms/test_page_cache.py):
 
 1. **Content** (pages, sites, view restrictions, the snippets course facts are built from,
-   teams and who manages them):
+   teams, who manages them and who belongs to them):
    `invalidate_pages`, a new content generation. It is connected to Wagtail's publish,
    unpublish and move signals, to every save or delete of those models (`invalidate_on_change`,
-   so changes made in code count too) and to the admin's snippet hooks (cms.wagtail_hooks).
+   so changes made in code count too), to a person joining or leaving a team or becoming
+   (in)active (`invalidate_on_membership_change`) and to the admin's snippet hooks
+   (cms.wagtail_hooks).
 2. **Roles** (a group's permissions, a person's groups or own permissions): a new roles
    generation (cms.roles.forget_all_roles). A person's active and superuser flags are part
    of their roles key, so saving a person needs nothing.
@@ -70,6 +72,7 @@ from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import post_delete
 from django.http import HttpResponse
 from django.utils import timezone
 
@@ -274,6 +277,26 @@ def invalidate_on_change(sender, **kwargs):
         invalidate_pages()
 
 
+def invalidate_on_membership_change(sender, instance, created=False, update_fields=None,
+                                    **kwargs):
+    """Receiver of a person's post_save and post_delete: joining or leaving a team, or
+    becoming active or inactive in one, changes who the team's matrix lists (path 1). A
+    save that cannot tell what it changed counts as a change."""
+    if update_fields is not None and not {"team", "team_id", "is_active"} & set(update_fields):
+        return
+    loaded = getattr(instance, "_loaded_membership", None)
+    now = None if kwargs.get("signal") is post_delete else instance.membership
+    if created:
+        changed = instance.team_id is not None
+    elif now is None and loaded is not None:
+        changed = loaded[0] is not None  # deleted, or the fields were not read
+    else:
+        changed = loaded is None or loaded != now
+    instance._loaded_membership = now
+    if changed:
+        invalidate_pages()
+
+
 # Snippets that shared fragments show (course facts), and teams (a team's name and who
 # manages it, on the team matrix); the admin's snippet hooks cover edits there, these cover
 # changes made in code. cms.apps connects the teams' managers too.
@@ -435,7 +458,7 @@ def register_personal_records(model, people):
     """Every save or delete of `model` moves on the generation of each person
     `people(instance)` names (an iterable of user ids): the records a personal fragment
     shows. Apps call this from AppConfig.ready for every model their fragments read."""
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import post_save
 
     def changed(sender, instance, **kwargs):
         people_changed(*people(instance))

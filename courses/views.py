@@ -3,6 +3,7 @@ a `_get_x_for_user` helper, so other people's things are a 404."""
 
 import functools
 import hashlib
+import pickle
 
 from allauth.core import ratelimit
 from csp.decorators import csp_replace
@@ -24,7 +25,7 @@ from django.views.decorators.http import require_POST
 from cms import roles
 from cms.access import staff_mfa_required
 from cms.models import Team, User
-from cms.page_cache import people_fragment, shared_fragment
+from cms.page_cache import people_fragment, personal_fragment, shared_fragment
 from courses import credentials, reports, services
 from courses.certificates import certificate_pdf as build_certificate_pdf
 from courses.forms import AssignmentForm, CertificateCheckForm, ReflectionForm
@@ -374,14 +375,10 @@ def _matrix_export(team, people, file_format):
 
 @staff_mfa_required
 def team_matrix(request):
-    team = roles.get_team_for_user(request.user, request.GET.get("team"))
+    team, member_ids, manager_ids = _matrix_team(request.user, request.GET.get("team"))
     show = request.GET.get("show", "")
     show = show if show in MATRIX_FILTERS else ""
     query = request.GET.get("q", "").strip()[:100]
-    # The team's people by id, with who manages it, in one read: the narrowing and the
-    # overdue count start from them rather than from everyone's records, and the page is
-    # kept under each one's generation.
-    member_ids, manager_ids = _team_people(team)
     if request.GET.get("format") in ("csv", "xlsx"):
         return _matrix_export(team, _matrix_people(member_ids, show, query),
                               request.GET["format"])
@@ -420,6 +417,19 @@ def team_matrix(request):
                               f"team-matrix:{view}", build)
     return render(request, "courses/team_matrix.html",
                   {"team": team, "content_html": mark_safe(content)})
+
+
+def _matrix_team(user, team_id):
+    """The team this person may see (roles.get_team_for_user: a 404 otherwise) with the ids
+    of its members and managers: the narrowing and the overdue count start from them rather
+    than from everyone's records, and the page is kept under each one's generation. Kept
+    for the viewer until the content (teams, who manages and who belongs to them: path 1),
+    their roles or their own records change, so a repeat view asks the database nothing."""
+    def build():
+        team = roles.get_team_for_user(user, team_id)
+        return pickle.dumps((team, *_team_people(team)), pickle.HIGHEST_PROTOCOL)
+
+    return pickle.loads(personal_fragment(user, f"matrix-team:{team_id or ''}", build))
 
 
 def _team_people(team):

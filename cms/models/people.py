@@ -172,6 +172,23 @@ class User(AbstractUser):
     def __str__(self):
         return self.full_name or self.email
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        user = super().from_db(db, field_names, values)
+        # Who the person belonged to as read, so a save can tell whether they joined or
+        # left a team (cms.signals.notice_membership_changed).
+        user._loaded_membership = user.membership
+        return user
+
+    @property
+    def membership(self):
+        """What puts a person in a team's matrix: the team, and being active. A field left
+        out of the query reads as unknown."""
+        loaded = self.get_deferred_fields()
+        if {"team", "is_active"} & loaded:
+            return None
+        return (self.team_id, self.is_active)
+
     # Wagtail and Django admin call these.
     def get_full_name(self):
         return self.full_name or self.email

@@ -108,3 +108,28 @@ def test_a_personal_fragment_moves_on_with_that_person_only(alice, bob):
     assert personal_fragment(alice, "p", build("alice")) == "alice 2"
     assert personal_fragment(bob, "p", build("bob")) == "bob 1"
     assert people_fragment([alice.pk, bob.pk], "t", build("team")) == "team 2"
+
+
+def test_joining_or_leaving_a_team_moves_the_content_on_and_a_login_does_not(alice, team):
+    """Path 1: who belongs to a team is part of the team (its matrix lists them)."""
+    from django.contrib.auth.models import update_last_login
+
+    from cms.models import User
+    from cms.page_cache import GENERATION_KEY, generation
+
+    def moved(change):
+        before = generation(GENERATION_KEY)
+        change()
+        return generation(GENERATION_KEY) != before
+
+    person = User.objects.get(pk=alice.pk)
+    assert not moved(lambda: update_last_login(None, person))
+    person.job_title = "Senior practitioner"
+    assert not moved(person.save)
+    person.team = None
+    assert moved(person.save)
+    person.team = team
+    assert moved(lambda: person.save(update_fields=["team"]))
+    person.is_active = False
+    assert moved(person.save)
+    assert moved(lambda: User.objects.get(pk=alice.pk).delete())

@@ -148,3 +148,23 @@ def test_the_team_matrix_offers_a_team_the_manager_is_given_at_once(
     second.managers.add(manager)  # who manages a team: no save of a team or a person
     html = client.get("/learning/team/").content.decode()
     assert 'id="team-choice"' in html and "Children in care north" in html
+
+
+def test_the_team_matrix_drops_a_member_who_leaves_or_is_deactivated_at_once(
+        client, alice, bob, manager, team):
+    client.force_login(manager)
+    html = client.get("/learning/team/").content.decode()
+    assert "Alice Adams" in html and "Bob" in html
+    alice.team = None
+    alice.save()
+    assert "Alice Adams" not in client.get("/learning/team/").content.decode()
+    bob.is_active = False
+    bob.save(update_fields=["is_active"])
+    assert bob.full_name not in client.get("/learning/team/").content.decode()
+
+
+def test_the_team_matrix_closes_to_a_manager_removed_at_once(client, alice, manager, team):
+    client.force_login(manager)
+    assert client.get("/learning/team/").status_code == 200
+    team.managers.remove(manager)
+    assert client.get("/learning/team/").status_code == 404

@@ -14,7 +14,7 @@ from tests.courses.conftest import make_course, modules_of
 pytestmark = pytest.mark.django_db
 
 # The first view after a change: session, user, then the page's own (see each test).
-PINNED = {"course": 5, "module": 6, "my_learning": 7}
+PINNED = {"course": 5, "module": 6, "my_learning": 7, "matrix": 15}
 # A repeat view with nothing of the person's changed: the session alone (the person, their
 # header and their part of the page are kept; in production the shared cache's read of the
 # generations is one more, a query of the cache table without Redis).
@@ -69,3 +69,21 @@ def test_it_pins_my_learning(client, alice, catalogue, course, django_assert_num
         for module in modules_of(course)[1:]:
             services.complete_module(alice, module)
     _assert_pinned(client, django_assert_num_queries, "/learning/", PINNED["my_learning"], alice)
+
+
+def test_it_pins_the_team_matrix(client, alice, bob, manager, team, catalogue,
+                                 django_assert_num_queries):
+    # after a member's change: session, courses (live, then retired titles), a count and a
+    # page of people, their enrolments, certificates and assignments, the people's ids, the
+    # three totals, the overdue count, who manages the team, the teams to choose from (the
+    # team and its people are kept for the manager: their records did not change)
+    from tests import factories
+
+    for i in range(3):
+        make_course(catalogue, title=f"Course {i}", modules=2)
+    client.force_login(manager)
+    _assert_pinned(client, django_assert_num_queries, "/learning/team/", PINNED["matrix"], alice)
+    for i in range(30):
+        member = factories.practitioner(email=f"m{i}@example.org", team=team)
+        services.enrol(member, CoursePage.objects.first())
+    _assert_pinned(client, django_assert_num_queries, "/learning/team/", PINNED["matrix"], alice)

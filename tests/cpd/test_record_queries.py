@@ -10,19 +10,24 @@ from cpd.models import CPDEntry
 
 pytestmark = pytest.mark.django_db
 
+PINNED_AFTER_A_CHANGE = 5
+
 
 def test_it_pins_the_cpd_record(client, alice):
-    # session, user, the year's entries, the years that have entries, the year's progress
-    # (and at most one read of cached roles)
+    # The first view after a change to the entries: the session, the person, the year's
+    # entries, the years that have entries, the year's progress. A repeat view: the
+    # session alone (the record is kept for the person until their records change).
     client.force_login(alice)
     today = datetime.date.today()
+    client.get("/learning/cpd/")  # what everyone sees alike is built on the first view
     counts = []
     for n in (1, 20):
         for i in range(n):
             CPDEntry.objects.create(user=alice, title=f"Course {n}-{i}", hours=2,
                                     date=today - datetime.timedelta(days=40 * i))
-        client.get("/learning/cpd/")
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get("/learning/cpd/").status_code == 200
-        counts.append(len(queries))
-    assert counts[0] == counts[1] <= 6, counts
+        counts.append([])
+        for _ in range(2):
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get("/learning/cpd/").status_code == 200
+            counts[-1].append(len(queries))
+    assert counts == [[PINNED_AFTER_A_CHANGE, 1]] * 2, counts
