@@ -17,8 +17,11 @@ def site_for(request):
 
     if not hasattr(request, "_wagtail_site"):
         host = request._get_raw_host()
+        # "No site for this host" is kept too (as False: None is never kept), or every
+        # view on such a host would ask again.
         request._wagtail_site = shared_fragment(
-            f"site:{host}:{request.get_port()}", lambda: Site.find_for_request(request))
+            f"site:{host}:{request.get_port()}",
+            lambda: Site.find_for_request(request) or False) or None
     return request._wagtail_site
 
 

@@ -47,11 +47,12 @@ One invalidation path per kind of change (each has a test in tests/cms/test_page
    the others once the request knows who is signed in. An app lists the models that hold
    people's records with `register_personal_records(model, people)`, and every save or
    delete of one moves on the generation of each person it belongs to
-   (`people_changed`). `personal_fragment` keeps HTML a person sees of their own state (a
-   course page's progress and outline, My learning) in this process only, under that
-   generation, the content and roles generations and today's date; `people_fragment` does
-   the same for a page about several people (a team's matrix), under each one's
-   generation. The signed-in person is kept under their generation too (`kept_user`):
+   (`people_changed`), and the generation of the team they belong to (`team_key`).
+   `personal_fragment` keeps HTML a person sees of their own state (a course page's
+   progress and outline, My learning) in this process only, under that generation, the
+   content and roles generations and today's date; `people_fragment` does the same for a
+   page about several people, under each one's generation, or about a team's members (its
+   matrix), under the team's. The signed-in person is kept under their generation too (`kept_user`):
    saving them (a new password, deactivation) loads and checks them afresh. Nothing
    personal is written to the shared cache. A bulk `update()` sends no signal: call
    `people_changed` after one.
@@ -164,11 +165,23 @@ def bump_generation(key):
     transaction.on_commit(bump)
 
 
+def team_key(team_id):
+    """The key of a team's generation: any change of its members' records (path 4)."""
+    return f"page-cache:team:{team_id}"
+
+
 def people_changed(*user_ids):
     """Path 4: these people's own records changed: every process drops the personal
-    fragments it keeps for them."""
-    for user_id in sorted({pk for pk in user_ids if pk is not None}):
-        bump_generation(person_key(user_id))
+    fragments it keeps for them, and for the teams they belong to."""
+    from cms.models import User
+
+    user_ids = sorted({pk for pk in user_ids if pk is not None})
+    if not user_ids:
+        return
+    teams = (User.objects.filter(pk__in=user_ids, team__isnull=False).order_by()
+             .values_list("team_id", flat=True).distinct())
+    for key in [person_key(pk) for pk in user_ids] + [team_key(pk) for pk in sorted(teams)]:
+        bump_generation(key)
 
 
 def invalidate_pages(*args, **kwargs):
@@ -381,10 +394,10 @@ class _KeptForPeople:
 _kept = _KeptForPeople(max_entries=4000)
 
 
-def _personal_key(name, user_ids):
-    keys = [person_key(pk) for pk in user_ids]
+def _personal_key(name, user_ids, team_ids=()):
+    keys = [person_key(pk) for pk in user_ids] + [team_key(pk) for pk in team_ids]
     current = generations(GENERATION_KEY, ROLES_GENERATION_KEY, *keys)
-    return (name, timezone.localdate().isoformat(), *current, *user_ids)
+    return (name, timezone.localdate().isoformat(), *current, *user_ids, "teams", *team_ids)
 
 
 def personal_fragment(user, name, build, timeout=PERSONAL_SECONDS):
@@ -394,10 +407,12 @@ def personal_fragment(user, name, build, timeout=PERSONAL_SECONDS):
     return people_fragment([user.pk], name, build, timeout)
 
 
-def people_fragment(user_ids, name, build, timeout=PERSONAL_SECONDS):
-    """`build()`'s value for a page about these people (a team's matrix), kept in this
-    process until any one's records change, or the content, the roles or the date."""
-    return _kept_value(_personal_key(name, tuple(user_ids)), build, timeout)
+def people_fragment(user_ids, name, build, timeout=PERSONAL_SECONDS, teams=()):
+    """`build()`'s value for a page about these people and the members of these teams (a
+    team's matrix: its viewer and managers, and the team), kept in this process until any
+    one's records change, or the content (which counts who belongs to a team), the roles
+    or the date. A team is one generation however many members it has."""
+    return _kept_value(_personal_key(name, tuple(user_ids), tuple(teams)), build, timeout)
 
 
 def live_fragment(name, build, timeout):

@@ -408,13 +408,13 @@ def team_matrix(request):
         }, request)
 
     # The page is the same until a record of the viewer, the team's managers or its
-    # members changes (cms.page_cache, path 4), or a team or who manages it (path 1):
-    # kept under each one's generation, for this view of it.
+    # members changes (cms.page_cache, path 4: the members' under the team's generation),
+    # or a team, who manages it or who belongs to it (path 1): kept for this view of it.
     view = hashlib.sha256(
         f"{team.pk}|{show}|{query}|{request.GET.get('page')}|{request.GET.get('people')}"
         .encode()).hexdigest()
-    content = people_fragment([request.user.pk, *manager_ids, *member_ids],
-                              f"team-matrix:{view}", build)
+    content = people_fragment([request.user.pk, *manager_ids], f"team-matrix:{view}", build,
+                              teams=[team.pk])
     return render(request, "courses/team_matrix.html",
                   {"team": team, "content_html": mark_safe(content)})
 

@@ -133,3 +133,20 @@ def test_joining_or_leaving_a_team_moves_the_content_on_and_a_login_does_not(ali
     person.is_active = False
     assert moved(person.save)
     assert moved(lambda: User.objects.get(pk=alice.pk).delete())
+
+
+def test_a_team_fragment_moves_on_with_any_member_and_no_one_else(alice, bob, charlie, team):
+    """Path 4: a page about a team's members is kept under the team's generation."""
+    from cms.page_cache import people_changed, people_fragment
+
+    built = []
+
+    def build():
+        built.append(1)
+        return f"matrix {len(built)}"
+
+    assert people_fragment([], "m", build, teams=[team.pk]) == "matrix 1"
+    people_changed(charlie.pk)  # not in the team
+    assert people_fragment([], "m", build, teams=[team.pk]) == "matrix 1"
+    people_changed(bob.pk)
+    assert people_fragment([], "m", build, teams=[team.pk]) == "matrix 2"
