@@ -52,10 +52,10 @@ One invalidation path per kind of change (each has a test in tests/cms/test_page
    progress and outline, My learning) in this process only, under that generation, the
    content and roles generations and today's date; `people_fragment` does the same for a
    page about several people, under each one's generation, or about a team's members (its
-   matrix), under the team's. The signed-in person is kept under their generation too (`kept_user`):
-   saving them (a new password, deactivation) loads and checks them afresh. Nothing
-   personal is written to the shared cache. A bulk `update()` sends no signal: call
-   `people_changed` after one.
+   matrix), under the team's. The signed-in person is kept under their generation too
+   (`kept_user`): saving them (a new password, deactivation) loads and checks them
+   afresh. Nothing personal is written to the shared cache. A bulk `update()` sends no
+   signal: call `people_changed` after one.
 
 Everything else a page shows that changes with time alone (an event passing, a mentoring
 slot starting) is dropped by PAGE_CACHE_SECONDS (pages, live fragments) or by the date in a

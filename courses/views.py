@@ -422,7 +422,7 @@ def team_matrix(request):
 def _matrix_team(user, team_id):
     """The team this person may see (roles.get_team_for_user: a 404 otherwise) with the ids
     of its members and managers: the narrowing and the overdue count start from them rather
-    than from everyone's records, and the page is kept under each one's generation. Kept
+    than from everyone's records, and the page is kept under the managers' generations. Kept
     for the viewer until the content (teams, who manages and who belongs to them: path 1),
     their roles or their own records change, so a repeat view asks the database nothing."""
     def build():

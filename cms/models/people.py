@@ -176,7 +176,7 @@ class User(AbstractUser):
     def from_db(cls, db, field_names, values):
         user = super().from_db(db, field_names, values)
         # Who the person belonged to as read, so a save can tell whether they joined or
-        # left a team (cms.signals.notice_membership_changed).
+        # left a team (cms.page_cache.invalidate_on_membership_change).
         user._loaded_membership = user.membership
         return user
 
